@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Wahana.Web.Domain;
+using Wahana.Web.Infrastructure.Auth;
+
+namespace Wahana.Web.Data;
+
+/// <summary>
+/// The one DbContext of Wahana. Access scope lives here and only here: the global query filters below read
+/// the signed-in user's scope, so every query of every page and endpoint sees only what that user may see.
+/// Provider-specific subclasses (<see cref="SqliteWahanaDbContext"/>, <see cref="PostgresWahanaDbContext"/>)
+/// carry one migration set each.
+/// </summary>
+public abstract class WahanaDbContext(DbContextOptions options, CurrentUser currentUser)
+    : IdentityUserContext<WahanaUser, Guid>(options)
+{
+    public CurrentUser CurrentUser { get; } = currentUser;
+
+    public DbSet<RegionRecord> Regions => Set<RegionRecord>();
+
+    public DbSet<PpksCategory> Categories => Set<PpksCategory>();
+
+    public DbSet<Institution> Institutions => Set<Institution>();
+
+    public DbSet<BoardMember> BoardMembers => Set<BoardMember>();
+
+    public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
+
+    public DbSet<BeneficiaryCategory> BeneficiaryCategories => Set<BeneficiaryCategory>();
+
+    public DbSet<Service> Services => Set<Service>();
+
+    public DbSet<Distribution> Distributions => Set<Distribution>();
+
+    public DbSet<Partner> Partners => Set<Partner>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Set by the demo seeder only: generated demo rows are not users' writes and are not audited.</summary>
+    public bool AuditDisabled { get; set; }
+
+    // The query filters read these per query, so one model serves every user.
+    private bool ScopeAllInstitutions => CurrentUser.Scope.AllInstitutions;
+
+    private bool ScopeAllPeople => CurrentUser.Scope.AllPeople;
+
+    private string? ScopeRegencyCode => CurrentUser.Scope.RegencyCode;
+
+    private Guid? ScopeInstitutionId => CurrentUser.Scope.InstitutionId;
+
+    private Guid? ScopePartnerId => CurrentUser.Scope.PartnerId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WahanaDbContext).Assembly);
+
+        builder.Entity<Institution>().HasQueryFilter(i =>
+            ScopeAllInstitutions || i.RegencyCode == ScopeRegencyCode || i.Id == ScopeInstitutionId);
+        builder.Entity<BoardMember>().HasQueryFilter(m =>
+            ScopeAllInstitutions || m.Institution!.RegencyCode == ScopeRegencyCode || m.InstitutionId == ScopeInstitutionId);
+        builder.Entity<Beneficiary>().HasQueryFilter(b =>
+            ScopeAllPeople || b.RegencyCode == ScopeRegencyCode || b.InstitutionId == ScopeInstitutionId);
+        builder.Entity<BeneficiaryCategory>().HasQueryFilter(c =>
+            ScopeAllPeople || c.Beneficiary!.RegencyCode == ScopeRegencyCode || c.Beneficiary!.InstitutionId == ScopeInstitutionId);
+        builder.Entity<Service>().HasQueryFilter(s =>
+            ScopeAllPeople || s.RegencyCode == ScopeRegencyCode || s.InstitutionId == ScopeInstitutionId);
+        builder.Entity<Distribution>().HasQueryFilter(d =>
+            ScopeAllPeople || d.RegencyCode == ScopeRegencyCode || d.InstitutionId == ScopeInstitutionId
+            || (ScopePartnerId != null && d.PartnerId == ScopePartnerId));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Sex>().HaveConversion<SlugConverter<Sex>>().HaveMaxLength(16);
+        configurationBuilder.Properties<InstitutionStatus>().HaveConversion<SlugConverter<InstitutionStatus>>().HaveMaxLength(32);
+        configurationBuilder.Properties<BoardPosition>().HaveConversion<SlugConverter<BoardPosition>>().HaveMaxLength(32);
+        configurationBuilder.Properties<ServiceKind>().HaveConversion<SlugConverter<ServiceKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<ServiceForm>().HaveConversion<SlugConverter<ServiceForm>>().HaveMaxLength(32);
+        configurationBuilder.Properties<FundingSource>().HaveConversion<SlugConverter<FundingSource>>().HaveMaxLength(32);
+        configurationBuilder.Properties<Pillar>().HaveConversion<SlugConverter<Pillar>>().HaveMaxLength(32);
+        configurationBuilder.Properties<WahanaRole>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<RegionLevel>().HaveConversion<SlugConverter<RegionLevel>>().HaveMaxLength(16);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Derives region columns, renews row versions and writes the audit entries, in the same transaction.</summary>
+    private void PrepareForSave()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+            switch (entry.Entity)
+            {
+                case Institution institution:
+                    institution.DeriveRegion();
+                    if (entry.State == EntityState.Modified)
+                    {
+                        institution.Version = Guid.NewGuid();
+                    }
+                    break;
+                case Beneficiary beneficiary:
+                    beneficiary.DeriveRegion();
+                    if (entry.State == EntityState.Modified)
+                    {
+                        beneficiary.Version = Guid.NewGuid();
+                    }
+                    break;
+                case Service service when entry.State == EntityState.Modified:
+                    service.Version = Guid.NewGuid();
+                    break;
+            }
+        }
+        if (!AuditDisabled)
+        {
+            AuditEntries.AddRange(AuditTrail.EntriesFor(ChangeTracker, CurrentUser));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Wahana.Web.Domain;
+
+/// <summary>Semester 1 is January-June, semester 2 is July-December; written as 2026-1.</summary>
+public readonly record struct Semester(int Year, int Half)
+{
+    public static Semester Of(DateOnly date) => new(date.Year, date.Month <= 6 ? 1 : 2);
+
+    public DateOnly Start => new(Year, Half == 1 ? 1 : 7, 1);
+
+    public DateOnly End => Half == 1 ? new DateOnly(Year, 6, 30) : new DateOnly(Year, 12, 31);
+
+    public Semester Previous => Half == 1 ? new(Year - 1, 2) : new(Year, 1);
+
+    public Semester Next => Half == 1 ? new(Year, 2) : new(Year + 1, 1);
+
+    public bool Contains(DateOnly date) => date >= Start && date <= End;
+
+    public override string ToString() => $"{Year}-{Half}";
+}

@@ -1,0 +1,30 @@
+using Scalar.AspNetCore;
+using Wahana.Web.Features.Account;
+using Wahana.Web.Features.Institutions;
+using Wahana.Web.Features.Regions;
+using Wahana.Web.Infrastructure.Auth;
+
+namespace Wahana.Web.Features.Api;
+
+/// <summary>The JSON API under /api/v1, its OpenAPI document and the Scalar reference.</summary>
+public static class ApiServices
+{
+    public static IServiceCollection AddWahanaApi(this IServiceCollection services)
+    {
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static WebApplication MapWahanaApi(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs").AllowAnonymous();
+
+        var v1 = app.MapGroup("/api/v1");
+        v1.MapAccountApi();
+        var secured = v1.MapGroup("").RequireAuthorization(WahanaPolicies.Api);
+        secured.MapRegionsApi();
+        secured.MapInstitutionsApi();
+        return app;
+    }
+}

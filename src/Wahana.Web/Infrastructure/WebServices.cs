@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Wahana.Web.Infrastructure.Health;
+
+namespace Wahana.Web.Infrastructure;
+
+/// <summary>The web pipeline: Razor Pages in Bahasa Indonesia, ProblemDetails for the API, health check.</summary>
+public static class WebServices
+{
+    public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    public static IServiceCollection AddWahanaWeb(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/StatusCode");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        return services;
+    }
+
+    public static WebApplication UseWahanaWeb(this WebApplication app)
+    {
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Indonesian),
+            SupportedCultures = [Indonesian],
+            SupportedUICultures = [Indonesian],
+        });
+        var isApi = (HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+        app.UseWhen(isApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !isApi(c), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler("/Error");
+            }
+            pages.UseStatusCodePagesWithReExecute("/galat/{0}");
+        });
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        return next();
+    }
+}
