@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Wahana.Web.Infrastructure.Auth;
 using Wahana.Web.Infrastructure.Health;
 
 namespace Wahana.Web.Infrastructure;
@@ -14,9 +15,14 @@ public static class WebServices
         services.AddLocalization();
         services.AddRazorPages(o =>
             {
+                // Pages live in their feature folders (Features/<Capability>/), see ARCHITECTURE.md.
+                o.RootDirectory = "/Features";
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
-                o.Conventions.AllowAnonymousToPage("/Error");
-                o.Conventions.AllowAnonymousToPage("/StatusCode");
+                o.Conventions.AllowAnonymousToPage("/Errors/Error");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Errors/StatusCode");
+                o.Conventions.AuthorizeFolder("/Users", WahanaPolicies.Admin);
+                o.Conventions.AddPageRoute("/Users/Edit", "/pengguna/{id:guid}");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
@@ -40,7 +46,7 @@ public static class WebServices
         {
             if (!app.Environment.IsDevelopment())
             {
-                pages.UseExceptionHandler("/Error");
+                pages.UseExceptionHandler("/galat");
             }
             pages.UseStatusCodePagesWithReExecute("/galat/{0}");
         });

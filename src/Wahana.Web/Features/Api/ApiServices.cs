@@ -11,14 +11,21 @@ public static class ApiServices
 {
     public static IServiceCollection AddWahanaApi(this IServiceCollection services)
     {
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Wahana API";
+            document.Info.Description = "API Wahana, sistem informasi WKSBM Dinas Sosial DIY. Masuk dengan POST /api/v1/auth/token, lalu kirim Authorization: Bearer <token>.";
+            return Task.CompletedTask;
+        }));
         return services;
     }
 
     public static WebApplication MapWahanaApi(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", scalar => scalar
+            .WithTitle("Wahana API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 
         var v1 = app.MapGroup("/api/v1");
         v1.MapAccountApi();
