@@ -170,7 +170,7 @@ public sealed class EditModel(WahanaDbContext db, UserManager<WahanaUser> users)
         if (disable && user.Id == db.CurrentUser.Id)
         {
             TempData["Message"] = "Anda tidak dapat menonaktifkan akun Anda sendiri.";
-            return RedirectToPage("Edit", new { id = user.Id });
+            return LocalRedirect($"/pengguna/{user.Id}");
         }
         user.IsDisabled = disable;
         await users.UpdateAsync(user);

@@ -15,8 +15,7 @@ public static class StartupTasks
     /// <summary>Runs a command given after `--`; returns its exit code, or null when there is none and the app should serve.</summary>
     public static async Task<int?> RunCommandAsync(WebApplication app, string[] args)
     {
-        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
-        switch (command)
+        switch (CommandOf(args))
         {
             case null:
                 return null;
@@ -27,8 +26,8 @@ public static class StartupTasks
             case "create-admin":
                 await PrepareDatabaseAsync(app, seedDemo: false);
                 return await CreateAdminAsync(app, Option(args, "--username"), Option(args, "--password"));
-            default:
-                Console.Error.WriteLine($"Perintah tidak dikenal: {command}. Perintah yang ada: migrate, create-admin --username U --password P");
+            case var unknown:
+                Console.Error.WriteLine($"Perintah tidak dikenal: {unknown}. Perintah yang ada: migrate, create-admin --username U --password P");
                 return 2;
         }
     }
@@ -59,7 +58,7 @@ public static class StartupTasks
             Console.WriteLine($"Mode DEMO. Akun demo (kata sandi: {DemoData.Password}):");
             Console.WriteLine("  admin.diy (Admin Dinas Sosial DIY), forum.diy (Forum)");
             Console.WriteLine("  dinsos.kulonprogo, dinsos.bantul, dinsos.gunungkidul, dinsos.sleman, dinsos.yogyakarta (petugas kabupaten/kota)");
-            Console.WriteLine("  pengurus.01 ... pengurus.81 (pengurus WKSBM), relawan.01 (relawan WKSBM pengurus.01)");
+            Console.WriteLine("  pengurus.01 ... pengurus.81 (pengurus WKSBM), relawan.01 (relawan WKSBM pengurus.01), mitra.baznas (mitra)");
         }
     }
 
@@ -84,6 +83,23 @@ public static class StartupTasks
         }
         Console.WriteLine($"Admin provinsi '{username}' dibuat.");
         return 0;
+    }
+
+    /// <summary>The first argument that is neither an option (--urls) nor an option's value (http://...).</summary>
+    private static string? CommandOf(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith('-'))
+            {
+                i += args[i].Contains('=', StringComparison.Ordinal) ? 0 : 1;
+            }
+            else if (!args[i].Contains('=', StringComparison.Ordinal))
+            {
+                return args[i];
+            }
+        }
+        return null;
     }
 
     private static string? Option(string[] args, string name)
