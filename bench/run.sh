@@ -13,9 +13,12 @@ trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
 dotnet build src/Wahana.Web -c Release -v q -nologo >/dev/null
 start=$(date +%s.%N)
 ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Wahana="Data Source=$work/bench.db" \
-  dotnet src/Wahana.Web/bin/Release/net10.0/Wahana.Web.dll --urls "$base" --contentRoot src/Wahana.Web >"$work/app.log" 2>&1 &
+  dotnet src/Wahana.Web/bin/Release/net10.0/Wahana.Web.dll --urls "$base" --contentRoot "$PWD/src/Wahana.Web" >"$work/app.log" 2>&1 &
 app=$!
-until curl -sf "$base/healthz" >/dev/null; do sleep 0.2; done
+until curl -sf "$base/healthz" >/dev/null; do
+  kill -0 $app 2>/dev/null || { cat "$work/app.log"; exit 1; }
+  sleep 0.2
+done
 echo "cold start with migration and demo seeding: $(python3 -c "print(round($(date +%s.%N)-$start,1))") s"
 
 login() { # cookie jar for a user
