@@ -1,11 +1,105 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Wahana.Tests.Support;
+using Wahana.Web.Domain;
 
 namespace Wahana.Tests.Features.Users;
 
 /// <summary>/pengguna is for the province admin only.</summary>
 public abstract class UserManagementPageTests(WahanaFactory factory)
 {
+    /// <summary>Posts a form of the user pages as a browser does, with the antiforgery token of the page it is on.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string handler, Dictionary<string, string> fields)
+    {
+        using var page = await client.GetAsync(pageUrl);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        fields["__RequestVerificationToken"] = HttpHelpers.AntiforgeryToken(await page.Content.ReadAsStringAsync());
+        using var form = new FormUrlEncodedContent(fields);
+        return await client.PostAsync($"{pageUrl}?handler={handler}", form);
+    }
+
+    private static Dictionary<string, string> NewUserForm(string userName, string role, string? regency, string password) => new()
+    {
+        ["Input.UserName"] = userName,
+        ["Input.FullName"] = "Sri Lestari",
+        ["Input.Role"] = role,
+        ["Input.ScopeRegencyCode"] = regency ?? "",
+        ["Input.Password"] = password,
+    };
+
+    [ProviderFact]
+    public async Task The_admin_creates_a_district_officer_who_then_sees_only_that_regency()
+    {
+        var userName = $"petugas.{Guid.NewGuid().ToString("N")[..8]}";
+        using var admin = await factory.CreateLoggedInClientAsync(TestUsers.Admin);
+        using var response = await PostFormAsync(admin, "/pengguna/baru", "Save",
+            NewUserForm(userName, nameof(WahanaRole.PetugasKabupaten), "34.03", "kata sandi panjang"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/pengguna", response.RedirectTarget());
+
+        using var officer = await factory.CreateApiClientAsync(userName, "kata sandi panjang");
+        var me = await officer.GetJsonAsync("/api/v1/me");
+        Assert.Equal("PetugasKabupaten", me.GetProperty("role").GetString());
+        Assert.Equal("34.03", me.GetProperty("scope").GetProperty("regencyCode").GetString());
+        var listing = await officer.GetJsonAsync("/api/v1/institutions?pageSize=200");
+        Assert.All(listing.GetProperty("items").EnumerateArray(), i => Assert.Equal("34.03", i.GetProperty("regencyCode").GetString()));
+
+        // The write is audited with who did it, and without the password hash.
+        var audit = await factory.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.EntityType == nameof(WahanaUser) && a.Action == "Added" && a.NewValues!.Contains(userName))
+            .ToListAsync());
+        var entry = Assert.Single(audit);
+        Assert.Equal(TestUsers.Admin, entry.UserName);
+        Assert.Contains("34.03", entry.NewValues, StringComparison.Ordinal);
+        Assert.DoesNotContain("PasswordHash", entry.NewValues, StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
+    public async Task Bad_input_is_refused_with_Indonesian_messages_and_nothing_is_saved()
+    {
+        var userName = $"petugas.{Guid.NewGuid().ToString("N")[..8]}";
+        using var admin = await factory.CreateLoggedInClientAsync(TestUsers.Admin);
+        using var response = await PostFormAsync(admin, "/pengguna/baru", "Save",
+            NewUserForm(userName, nameof(WahanaRole.PetugasKabupaten), regency: null, password: "pendek"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Kata sandi minimal 8 karakter.", html, StringComparison.Ordinal);
+        Assert.Contains("Petugas kabupaten/kota harus memilih satu kabupaten/kota.", html, StringComparison.Ordinal);
+        Assert.Null(await factory.WithUsersAsync(users => users.FindByNameAsync(userName)));
+    }
+
+    [ProviderFact]
+    public async Task Disabling_a_user_on_the_page_ends_their_session_and_token_at_once()
+    {
+        var userName = await factory.CreateUserAsync(WahanaRole.PetugasKabupaten, "34.01", prefix: "nonaktif");
+        using var victimPages = await factory.CreateLoggedInClientAsync(userName, TestUsers.Password);
+        using var victimApi = await factory.CreateApiClientAsync(userName, TestUsers.Password);
+        using (var before = await victimPages.GetAsync("/"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        var id = await factory.WithUsersAsync(async users => (await users.FindByNameAsync(userName))!.Id);
+        using var admin = await factory.CreateLoggedInClientAsync(TestUsers.Admin);
+        using var disable = await PostFormAsync(admin, $"/pengguna/{id}", "Disable", []);
+        Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
+
+        using var page = await victimPages.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith(HttpHelpers.LoginPath, page.RedirectTarget(), StringComparison.Ordinal);
+        using var api = await victimApi.GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.True(await factory.WithUsersAsync(async users => (await users.FindByNameAsync(userName))!.IsDisabled));
+    }
+
+    [ProviderFact]
+    public async Task An_unknown_user_id_is_a_404()
+    {
+        using var admin = await factory.CreateLoggedInClientAsync(TestUsers.Admin);
+        using var response = await admin.GetAsync($"/pengguna/{Guid.CreateVersion7()}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [ProviderFact]
     public async Task The_admin_sees_the_list_of_users()
     {
