@@ -13,6 +13,8 @@ public static class AuditTrail
     [
         typeof(Institution), typeof(BoardMember), typeof(Beneficiary), typeof(BeneficiaryCategory),
         typeof(Service), typeof(Distribution), typeof(Partner), typeof(WahanaUser),
+        typeof(Volunteer), typeof(InstitutionDocument), typeof(Assessment), typeof(AssessmentScore),
+        typeof(AssessmentIndicator), typeof(StrengthThresholds),
     ];
 
     // Secrets never go into the audit trail.

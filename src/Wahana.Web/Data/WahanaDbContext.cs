@@ -36,6 +36,18 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+
+    public DbSet<InstitutionDocument> InstitutionDocuments => Set<InstitutionDocument>();
+
+    public DbSet<AssessmentIndicator> AssessmentIndicators => Set<AssessmentIndicator>();
+
+    public DbSet<StrengthThresholds> StrengthThresholds => Set<StrengthThresholds>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Set by the demo seeder only: generated demo rows are not users' writes and are not audited.</summary>
@@ -67,6 +79,15 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
             ScopeAllPeople || c.Beneficiary!.RegencyCode == ScopeRegencyCode || c.Beneficiary!.InstitutionId == ScopeInstitutionId);
         builder.Entity<Service>().HasQueryFilter(s =>
             ScopeAllPeople || s.RegencyCode == ScopeRegencyCode || s.InstitutionId == ScopeInstitutionId);
+        // Volunteers and documents hold personal data: the people scope, not the forum's or partners'.
+        builder.Entity<Volunteer>().HasQueryFilter(v =>
+            ScopeAllPeople || v.RegencyCode == ScopeRegencyCode || v.InstitutionId == ScopeInstitutionId);
+        builder.Entity<InstitutionDocument>().HasQueryFilter(d =>
+            ScopeAllPeople || d.RegencyCode == ScopeRegencyCode || d.InstitutionId == ScopeInstitutionId);
+        // Assessments are about institutions: whoever sees the WKSBM sees how strong it is.
+        builder.Entity<Assessment>().HasQueryFilter(a =>
+            ScopeAllInstitutions || a.RegencyCode == ScopeRegencyCode || a.InstitutionId == ScopeInstitutionId);
+        builder.Entity<AssessmentScore>().HasQueryFilter(s => Assessments.Any(a => a.Id == s.AssessmentId));
         builder.Entity<Distribution>().HasQueryFilter(d =>
             ScopeAllPeople || d.RegencyCode == ScopeRegencyCode || d.InstitutionId == ScopeInstitutionId
             || (ScopePartnerId != null && d.PartnerId == ScopePartnerId));
@@ -125,6 +146,12 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
                     break;
                 case Service service when entry.State == EntityState.Modified:
                     service.Version = Guid.NewGuid();
+                    break;
+                case Volunteer volunteer when entry.State == EntityState.Modified:
+                    volunteer.Version = Guid.NewGuid();
+                    break;
+                case Assessment assessment when entry.State == EntityState.Modified:
+                    assessment.Version = Guid.NewGuid();
                     break;
             }
         }

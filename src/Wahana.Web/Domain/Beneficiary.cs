@@ -113,9 +113,9 @@ public sealed class Beneficiary
         {
             errors.Add(new(nameof(Rw), "RW diisi angka, paling banyak 3 digit (contoh: 012)."));
         }
-        if (Phone is not null && !IsPhoneNumber(Phone))
+        if (Phone is not null && !ContactRules.IsPhoneNumber(Phone))
         {
-            errors.Add(new(nameof(Phone), "Nomor telepon diisi angka 8-15 digit, boleh diawali + (contoh: 081234567890)."));
+            errors.Add(new(nameof(Phone), ContactRules.PhoneMessage));
         }
         if (Desil is < 1 or > 10)
         {
@@ -142,12 +142,6 @@ public sealed class Beneficiary
 
     private static bool IsNeighbourhoodNumber(string value) =>
         value.Length is >= 1 and <= 3 && value.All(char.IsAsciiDigit);
-
-    private static bool IsPhoneNumber(string value)
-    {
-        var digits = value.StartsWith('+') ? value[1..] : value;
-        return digits.Length is >= 8 and <= 15 && digits.All(char.IsAsciiDigit);
-    }
 }
 
 /// <summary>A PPKS category a beneficiary belongs to.</summary>

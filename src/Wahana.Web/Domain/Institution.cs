@@ -28,6 +28,13 @@ public sealed class Institution
 
     public InstitutionStatus Status { get; set; } = InstitutionStatus.Aktif;
 
+    /// <summary>Why the WKSBM was deactivated; WKSBM are deactivated, never deleted.</summary>
+    public string? DeactivationReason { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
     public List<BoardMember> BoardMembers { get; init; } = [];
 
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
@@ -69,6 +76,18 @@ public sealed class Institution
         {
             errors.Add(new(nameof(DecreeNumber), "Nomor SK wajib diisi bila tanggal SK diisi."));
         }
+        if (Status == InstitutionStatus.TidakAktif && string.IsNullOrWhiteSpace(DeactivationReason))
+        {
+            errors.Add(new(nameof(DeactivationReason), "Tuliskan alasan WKSBM dinonaktifkan."));
+        }
+        if (Phone is not null && !ContactRules.IsPhoneNumber(Phone))
+        {
+            errors.Add(new(nameof(Phone), ContactRules.PhoneMessage));
+        }
+        if (Email is not null && !ContactRules.IsEmail(Email))
+        {
+            errors.Add(new(nameof(Email), "Alamat email tidak valid (contoh: wksbm@contoh.id)."));
+        }
         if (Status == InstitutionStatus.Aktif && !HasMinimumStructure)
         {
             errors.Add(new(nameof(BoardMembers), "WKSBM yang aktif minimal memiliki ketua dan sekretaris."));
@@ -95,6 +114,11 @@ public sealed class BoardMember
     public BoardPosition Position { get; set; }
 
     public string? Phone { get; set; }
+
+    /// <summary>The start of this member's term (masa bakti).</summary>
+    public DateOnly? TermStart { get; set; }
+
+    public DateOnly? TermEnd { get; set; }
 
     public static string PositionName(BoardPosition position) => position switch
     {

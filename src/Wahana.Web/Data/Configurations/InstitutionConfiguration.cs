@@ -15,6 +15,9 @@ public sealed class InstitutionConfiguration : IEntityTypeConfiguration<Institut
         builder.Property(i => i.Address).HasMaxLength(500);
         builder.Property(i => i.DecreeNumber).HasMaxLength(100);
         builder.Property(i => i.DecreeIssuer).HasMaxLength(200);
+        builder.Property(i => i.DeactivationReason).HasMaxLength(500);
+        builder.Property(i => i.Phone).HasMaxLength(16);
+        builder.Property(i => i.Email).HasMaxLength(254);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => i.RegencyCode);
         builder.HasIndex(i => i.VillageCode);

@@ -19,6 +19,14 @@ public static class ReferenceData
         db.Categories.AddRange(PpksCategory.All
             .Where(c => !knownCategories.Contains(c.Id))
             .Select(c => new PpksCategory { Id = c.Id, Slug = c.Slug, Name = c.Name }));
+        if (!await db.AssessmentIndicators.AnyAsync(cancellationToken))
+        {
+            db.AssessmentIndicators.AddRange(StrengthIndicators.Initial());
+        }
+        if (!await db.StrengthThresholds.AnyAsync(cancellationToken))
+        {
+            db.StrengthThresholds.Add(new StrengthThresholds());
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 }

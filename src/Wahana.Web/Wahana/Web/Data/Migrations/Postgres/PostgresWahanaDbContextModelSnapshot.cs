@@ -143,6 +143,142 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Year", "Half")
+                        .IsUnique();
+
+                    b.HasIndex("RegencyCode", "Year", "Half");
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.AssessmentIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Guidance1")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Guidance2")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Guidance3")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Guidance4")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentIndicators");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.AssessmentScore", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SelfPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VerifiedPoints")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AssessmentId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("AssessmentScores");
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -335,6 +471,12 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("TermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TermStart")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstitutionId");
@@ -408,6 +550,10 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DeactivationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateOnly?>("DecreeDate")
                         .HasColumnType("date");
 
@@ -418,6 +564,10 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.Property<string>("DecreeNumber")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<DateOnly?>("EstablishedOn")
                         .HasColumnType("date");
@@ -431,6 +581,10 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("RegencyCode")
                         .IsRequired()
@@ -458,6 +612,61 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.HasIndex("VillageCode");
 
                     b.ToTable("Institutions");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.InstitutionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("InstitutionDocuments");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Partner", b =>
@@ -575,6 +784,82 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.HasIndex("RegencyCode", "Date");
 
                     b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.StrengthThresholds", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BerkembangFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MandiriFrom")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StrengthThresholds");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.Volunteer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("RegencyCode");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Volunteers");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.WahanaUser", b =>
@@ -708,6 +993,30 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.Assessment", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.AssessmentScore", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Assessment", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wahana.Web.Domain.AssessmentIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.Beneficiary", b =>
                 {
                     b.HasOne("Wahana.Web.Domain.Institution", "Institution")
@@ -761,6 +1070,15 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.InstitutionDocument", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.Service", b =>
                 {
                     b.HasOne("Wahana.Web.Domain.Beneficiary", "Beneficiary")
@@ -790,6 +1108,20 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.Navigation("Institution");
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.Volunteer", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wahana.Web.Domain.WahanaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.WahanaUser", b =>
                 {
                     b.HasOne("Wahana.Web.Domain.Institution", null)
@@ -801,6 +1133,11 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ScopePartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.Assessment", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Beneficiary", b =>

@@ -136,6 +136,142 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Year", "Half")
+                        .IsUnique();
+
+                    b.HasIndex("RegencyCode", "Year", "Half");
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.AssessmentIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Guidance1")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Guidance2")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Guidance3")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Guidance4")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentIndicators");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.AssessmentScore", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VerifiedPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssessmentId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("AssessmentScores");
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -328,6 +464,12 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermStart")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstitutionId");
@@ -401,6 +543,10 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeactivationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DecreeDate")
                         .HasColumnType("TEXT");
 
@@ -410,6 +556,10 @@ namespace Wahana.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("DecreeNumber")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EstablishedOn")
@@ -423,6 +573,10 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegencyCode")
@@ -451,6 +605,61 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.HasIndex("VillageCode");
 
                     b.ToTable("Institutions");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.InstitutionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("InstitutionDocuments");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Partner", b =>
@@ -568,6 +777,82 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegencyCode", "Date");
 
                     b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.StrengthThresholds", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BerkembangFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MandiriFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StrengthThresholds");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.Volunteer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("RegencyCode");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Volunteers");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.WahanaUser", b =>
@@ -701,6 +986,30 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.Assessment", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.AssessmentScore", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Assessment", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wahana.Web.Domain.AssessmentIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.Beneficiary", b =>
                 {
                     b.HasOne("Wahana.Web.Domain.Institution", "Institution")
@@ -754,6 +1063,15 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.InstitutionDocument", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.Service", b =>
                 {
                     b.HasOne("Wahana.Web.Domain.Beneficiary", "Beneficiary")
@@ -783,6 +1101,20 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.Navigation("Institution");
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.Volunteer", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wahana.Web.Domain.WahanaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.WahanaUser", b =>
                 {
                     b.HasOne("Wahana.Web.Domain.Institution", null)
@@ -794,6 +1126,11 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ScopePartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.Assessment", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Beneficiary", b =>
