@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddWahanaData(builder.Configuration, builder.Environment);
 builder.Services.AddWahanaAuth();
-builder.Services.AddWahanaWeb();
+builder.Services.AddWahanaWeb(builder.Configuration);
 builder.Services.AddWahanaApi();
 
 var app = builder.Build();

@@ -10,7 +10,7 @@ public static class WebServices
 {
     public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    public static IServiceCollection AddWahanaWeb(this IServiceCollection services)
+    public static IServiceCollection AddWahanaWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization();
         services.AddRazorPages(o =>
@@ -23,10 +23,14 @@ public static class WebServices
                 o.Conventions.AllowAnonymousToPage("/Errors/StatusCode");
                 o.Conventions.AuthorizeFolder("/Users", WahanaPolicies.Admin);
                 o.Conventions.AddPageRoute("/Users/Edit", "/pengguna/{id:guid}");
+                o.Conventions.AddPageRoute("/Institutions/Edit", "/wksbm/{id:guid}/ubah");
+                o.Conventions.AuthorizeFolder("/Volunteers", WahanaPolicies.PersonalData);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         services.AddProblemDetails();
+        services.Configure<Storage.StorageOptions>(configuration.GetSection(Storage.StorageOptions.Section));
+        services.AddSingleton<Storage.DocumentStore>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         return services;

@@ -18,6 +18,7 @@ public static class DemoData
     private const int PeopleSeed = 3402;
     private const int ServiceSeed = 3403;
     private const int AccountSeed = 3404;
+    private const int VolunteerSeed = 3405;
 
     public static async Task<bool> SeedIfEmptyAsync(WahanaDbContext db, UserManager<WahanaUser> users, DateOnly today)
     {
@@ -36,6 +37,8 @@ public static class DemoData
         var people = DemoPeople.Create(DemoFakes.NewFaker(PeopleSeed), institutions, firstServed.AddYears(-2), firstServed.AddDays(-1), today);
         var (distributions, services) = DemoServices.Create(DemoFakes.NewFaker(ServiceSeed), institutions, people, partners, today);
         var accounts = DemoAccounts.Create(DemoFakes.NewFaker(AccountSeed), users, institutions, partners);
+        var volunteers = DemoVolunteers.Create(DemoFakes.NewFaker(VolunteerSeed), institutions, today);
+        LinkVolunteerAccount(accounts, volunteers);
 
         // Demo rows are not users' writes: no audit entries, and no change detection over tens of thousands of rows.
         var auditDisabled = db.AuditDisabled;
@@ -51,6 +54,7 @@ public static class DemoData
             await InsertAsync(db, distributions);
             await InsertAsync(db, services);
             await InsertAsync(db, accounts);
+            await InsertAsync(db, volunteers);
             await EnsurePasswordWorksAsync(users, accounts[0].UserName!);
             await transaction.CommitAsync();
         }
@@ -61,6 +65,16 @@ public static class DemoData
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetectChanges;
         }
         return true;
+    }
+
+    /// <summary>relawan.01 is the account of one of its WKSBM's volunteers.</summary>
+    private static void LinkVolunteerAccount(List<WahanaUser> accounts, List<Volunteer> volunteers)
+    {
+        var account = accounts.Single(a => a.Role == WahanaRole.Relawan);
+        var volunteer = volunteers.First(v => v.InstitutionId == account.ScopeInstitutionId);
+        volunteer.UserId = account.Id;
+        volunteer.Name = account.FullName;
+        volunteer.IsActive = true;
     }
 
     /// <summary>One table per batch; the tracker is emptied after each so the next save has less to look through.</summary>

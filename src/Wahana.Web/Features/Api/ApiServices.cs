@@ -1,7 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 using Wahana.Web.Features.Account;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Regions;
+using Wahana.Web.Features.Volunteers;
 using Wahana.Web.Infrastructure.Auth;
 
 namespace Wahana.Web.Features.Api;
@@ -11,6 +14,8 @@ public static class ApiServices
 {
     public static IServiceCollection AddWahanaApi(this IServiceCollection services)
     {
+        // Enums travel as the slugs of DOMAIN.md: "rehabilitasi-sosial", "laki-laki", "tidak-aktif".
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Wahana API";
@@ -32,6 +37,8 @@ public static class ApiServices
         var secured = v1.MapGroup("").RequireAuthorization(WahanaPolicies.Api);
         secured.MapRegionsApi();
         secured.MapInstitutionsApi();
+        secured.MapInstitutionsWriteApi();
+        secured.MapVolunteersApi();
         return app;
     }
 }

@@ -12,12 +12,12 @@ public static class InstitutionsApi
 
     public sealed record InstitutionItem(Guid Id, string Name, string VillageCode, string VillageName, string RegencyCode, string Hamlet, string Status);
 
-    public sealed record BoardMemberDto(string Name, string Position);
+    public sealed record BoardMemberDto(string Name, string Position, string? Phone, DateOnly? TermStart, DateOnly? TermEnd);
 
     public sealed record InstitutionDetail(
         Guid Id, string Name, string VillageCode, string VillageName, string RegencyCode, string Hamlet, string Address,
-        string Status, DateOnly? EstablishedOn, string? DecreeNumber, DateOnly? DecreeDate, string? DecreeIssuer,
-        IReadOnlyList<BoardMemberDto> BoardMembers);
+        string Status, string? DeactivationReason, string? Phone, string? Email, DateOnly? EstablishedOn, string? DecreeNumber,
+        DateOnly? DecreeDate, string? DecreeIssuer, IReadOnlyList<BoardMemberDto> BoardMembers, Guid Version);
 
     public sealed record ListPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
@@ -70,10 +70,13 @@ public static class InstitutionsApi
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(new InstitutionDetail(institution.Id, institution.Name, institution.VillageCode,
-            RegionCatalog.Instance.Find(institution.VillageCode)?.Name ?? "", institution.RegencyCode, institution.Hamlet,
-            institution.Address, Slug.Of(institution.Status), institution.EstablishedOn, institution.DecreeNumber,
-            institution.DecreeDate, institution.DecreeIssuer,
-            [.. institution.BoardMembers.OrderBy(m => m.Position).Select(m => new BoardMemberDto(m.Name, Slug.Of(m.Position)))]));
+        return TypedResults.Ok(Detail(institution));
     }
+
+    public static InstitutionDetail Detail(Institution institution) => new(
+        institution.Id, institution.Name, institution.VillageCode, RegionCatalog.Instance.Find(institution.VillageCode)?.Name ?? "",
+        institution.RegencyCode, institution.Hamlet, institution.Address, Slug.Of(institution.Status), institution.DeactivationReason,
+        institution.Phone, institution.Email, institution.EstablishedOn, institution.DecreeNumber, institution.DecreeDate, institution.DecreeIssuer,
+        [.. institution.BoardMembers.OrderBy(m => m.Position).Select(m => new BoardMemberDto(m.Name, Slug.Of(m.Position), m.Phone, m.TermStart, m.TermEnd))],
+        institution.Version);
 }

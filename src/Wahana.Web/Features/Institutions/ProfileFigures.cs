@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Wahana.Web.Data;
+using Wahana.Web.Domain;
+
+namespace Wahana.Web.Features.Institutions;
+
+/// <summary>
+/// Beneficiaries by PPKS category and people served per semester of one WKSBM. Users who see no personal
+/// records (forum, partners) get the same numbers as aggregates, with counts below 5 hidden.
+/// </summary>
+public sealed class ProfileFigures
+{
+    public const int SemestersShown = 4;
+
+    public const int SmallestShownCount = 5;
+
+    public required bool AggregatesOnly { get; init; }
+
+    public required int Beneficiaries { get; init; }
+
+    public required IReadOnlyList<(string Category, int Count)> ByCategory { get; init; }
+
+    public required IReadOnlyList<(Semester Semester, int Served, long Rupiah)> BySemester { get; init; }
+
+    public string Count(int value) =>
+        AggregatesOnly && value is > 0 and < SmallestShownCount ? $"<{SmallestShownCount}" : value.ToString("N0", Infrastructure.WebServices.Indonesian);
+
+    public static async Task<ProfileFigures> LoadAsync(WahanaDbContext db, Guid institutionId, DateOnly today, CancellationToken ct)
+    {
+        var aggregatesOnly = !db.CurrentUser.Scope.SeesPeople;
+        var people = (aggregatesOnly ? db.Beneficiaries.IgnoreQueryFilters() : db.Beneficiaries).Where(b => b.InstitutionId == institutionId);
+        var services = (aggregatesOnly ? db.Services.IgnoreQueryFilters() : db.Services).Where(s => s.InstitutionId == institutionId);
+        var categories = (aggregatesOnly ? db.BeneficiaryCategories.IgnoreQueryFilters() : db.BeneficiaryCategories)
+            .Where(c => c.Beneficiary!.InstitutionId == institutionId);
+
+        var byCategory = await categories.GroupBy(c => c.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var names = PpksCategory.All.ToDictionary(c => c.Id, c => c.Name);
+        var bySemester = new List<(Semester, int, long)>();
+        var semester = Semester.Of(today);
+        for (var i = 0; i < SemestersShown; i++, semester = semester.Previous)
+        {
+            var (start, end) = (semester.Start, semester.End);
+            var inSemester = services.Where(s => s.Date >= start && s.Date <= end);
+            bySemester.Add((semester,
+                await inSemester.Select(s => s.BeneficiaryId).Distinct().CountAsync(ct),
+                await inSemester.SumAsync(s => s.ValueRupiah, ct)));
+        }
+        return new ProfileFigures
+        {
+            AggregatesOnly = aggregatesOnly,
+            Beneficiaries = await people.CountAsync(ct),
+            ByCategory = [.. byCategory.OrderByDescending(c => c.Count).Select(c => (names[c.Key], c.Count))],
+            BySemester = bySemester,
+        };
+    }
+}

@@ -1,0 +1,14 @@
+// Draws the boundary of one kalurahan (GeoJSON from /peta/kalurahan/{code}.geojson) without a tile server.
+(function () {
+    const element = document.getElementById('peta');
+    if (!element || typeof L === 'undefined') { return; }
+    fetch(`/peta/kalurahan/${encodeURIComponent(element.dataset.village)}.geojson`)
+        .then(response => response.ok ? response.json() : null)
+        .then(feature => {
+            if (!feature) { element.hidden = true; return; }
+            const map = L.map(element, { zoomControl: true, attributionControl: false, scrollWheelZoom: false });
+            const layer = L.geoJSON(feature, { style: { color: '#0b5d3b', weight: 2, fillColor: '#2e8b57', fillOpacity: 0.25 } }).addTo(map);
+            map.fitBounds(layer.getBounds(), { padding: [12, 12] });
+        })
+        .catch(() => { element.hidden = true; });
+})();
