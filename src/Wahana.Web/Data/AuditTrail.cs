@@ -63,5 +63,12 @@ public static class AuditTrail
         };
     }
 
-    private static string Json(Dictionary<string, object?> values) => JsonSerializer.Serialize(values);
+    // Enums by name, text unescaped: the trail is read by people (and always HTML-encoded when shown).
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string Json(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, JsonOptions);
 }

@@ -73,6 +73,9 @@ public sealed class WahanaFactory : WebApplicationFactory<Program>
     /// <summary>The SQLite file this factory created, or null for PostgreSQL.</summary>
     public string? SqliteFile => _sqliteFile;
 
+    /// <summary>Where this application keeps uploaded documents (a temporary folder of its own).</summary>
+    public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), "wahana-tests", $"documents-{Guid.NewGuid():N}");
+
     /// <summary>The application's own clock.</summary>
     public TimeProvider Clock => Services.GetRequiredService<TimeProvider>();
 
@@ -84,6 +87,7 @@ public sealed class WahanaFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Wahana:Database:Provider", Provider == DatabaseProvider.Postgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Wahana", _connectionString);
+        builder.UseSetting("Wahana:Storage:DocumentsPath", DocumentsPath);
         // EF Core logs its probe of a fresh database's migration history as a failed command; that is noise here.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
     }
@@ -162,6 +166,10 @@ public sealed class WahanaFactory : WebApplicationFactory<Program>
             {
                 File.Delete(file);
             }
+        }
+        if (Directory.Exists(DocumentsPath))
+        {
+            Directory.Delete(DocumentsPath, recursive: true);
         }
         if (_postgresServer is not null && _postgresDatabase is not null)
         {

@@ -37,7 +37,7 @@ public sealed class EditModel(WahanaDbContext db, TimeProvider clock) : PageMode
         {
             if (!InstitutionEditor.MayCreate(db.CurrentUser.Role))
             {
-                return Forbid();
+                return StatusCode(StatusCodes.Status403Forbidden);
             }
             Input.VillageCode = null;
             Input.BoardMembers = [new() { Position = BoardPosition.Ketua }, new() { Position = BoardPosition.Sekretaris }, new() { Position = BoardPosition.Bendahara }];
@@ -51,7 +51,7 @@ public sealed class EditModel(WahanaDbContext db, TimeProvider clock) : PageMode
             }
             if (!InstitutionEditor.MayEdit(db.CurrentUser.Role))
             {
-                return Forbid();
+                return StatusCode(StatusCodes.Status403Forbidden);
             }
             Input = InstitutionInput.From(institution);
         }
@@ -75,7 +75,7 @@ public sealed class EditModel(WahanaDbContext db, TimeProvider clock) : PageMode
         var (outcome, errors) = InstitutionEditor.Apply(institution, Input, db.CurrentUser.Scope, db.CurrentUser.Role, Wib.Today(clock), IsNew);
         if (outcome == InstitutionEditor.Outcome.Forbidden)
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         foreach (var error in errors)
         {

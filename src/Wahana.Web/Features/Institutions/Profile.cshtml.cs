@@ -61,7 +61,7 @@ public sealed class ProfileModel(WahanaDbContext db, TimeProvider clock, Documen
         }
         if (!MayEdit || !SeesPeople || (Upload.Kind == DocumentKind.SkPengesahan && !MayEditLegality))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         var (content, contentType) = await ReadUploadAsync(cancellationToken);
         if (!ModelState.IsValid || content is null || contentType is null)
@@ -115,7 +115,7 @@ public sealed class ProfileModel(WahanaDbContext db, TimeProvider clock, Documen
         }
         if (!MayEditLegality)
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         Institution.Status = InstitutionStatus.TidakAktif;
         Institution.DeactivationReason = InstitutionEditor.Clean(DeactivationReason);

@@ -31,7 +31,7 @@ public sealed class ManageModel(WahanaDbContext db, TimeProvider clock) : PageMo
         }
         if (!VolunteerInput.MayManage(db.CurrentUser.Role))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         var (volunteer, errors) = Input.ToVolunteer(Institution, Wib.Today(clock));
         foreach (var error in errors)
@@ -56,7 +56,7 @@ public sealed class ManageModel(WahanaDbContext db, TimeProvider clock) : PageMo
         }
         if (!VolunteerInput.MayManage(db.CurrentUser.Role))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         var volunteer = await db.Volunteers.SingleOrDefaultAsync(v => v.Id == volunteerId && v.InstitutionId == Id, cancellationToken);
         if (volunteer is null)
