@@ -22,6 +22,10 @@ public sealed class IndexModel(WahanaDbContext db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    /// <summary>The kabupaten/kota a user may filter on: their own, or all five.</summary>
+    public IEnumerable<Region> Regencies => RegionCatalog.Instance.Regencies
+        .Where(r => db.CurrentUser.Scope.RegencyCode is not { } own || r.Code == own);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = db.Volunteers.AsNoTracking();
@@ -33,9 +37,11 @@ public sealed class IndexModel(WahanaDbContext db) : PageModel
         {
             query = query.Where(v => v.IsActive);
         }
-        Rows = await query
-            .Join(db.Institutions, v => v.InstitutionId, i => i.Id, (v, i) => new Row(i.Id, i.Name, v.RegencyCode, v.Name, v.Sex, v.Skills, v.JoinedOn, v.IsActive))
-            .OrderBy(r => r.RegencyCode).ThenBy(r => r.InstitutionName).ThenBy(r => r.Name)
+        var rows = await query
+            .Join(db.Institutions, v => v.InstitutionId, i => i.Id, (v, i) => new { Institution = i, Volunteer = v })
+            .OrderBy(r => r.Volunteer.RegencyCode).ThenBy(r => r.Institution.Name).ThenBy(r => r.Volunteer.Name)
+            .Select(r => new { r.Institution.Id, r.Institution.Name, r.Volunteer.RegencyCode, VolunteerName = r.Volunteer.Name, r.Volunteer.Sex, r.Volunteer.Skills, r.Volunteer.JoinedOn, r.Volunteer.IsActive })
             .ToListAsync(cancellationToken);
+        Rows = [.. rows.Select(r => new Row(r.Id, r.Name, r.RegencyCode, r.VolunteerName, r.Sex, r.Skills, r.JoinedOn, r.IsActive))];
     }
 }
