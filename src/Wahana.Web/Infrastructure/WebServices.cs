@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Wahana.Web.Infrastructure.Auth;
+using Wahana.Web.Infrastructure.Geo;
 using Wahana.Web.Infrastructure.Health;
 
 namespace Wahana.Web.Infrastructure;
@@ -61,6 +62,7 @@ public static class WebServices
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
+        app.MapVillageBoundaries();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }

@@ -12,6 +12,9 @@ public static class WahanaPolicies
     /// <summary>Roles that work with personal data of beneficiaries (not the forum, not partners).</summary>
     public const string PersonalData = "PersonalData";
 
+    /// <summary>Roles that oversee whole regions (province, a kabupaten/kota, the forum): e.g. the coverage map.</summary>
+    public const string RegionWide = "RegionWide";
+
     /// <summary>The JSON API: any signed-in user, by bearer token.</summary>
     public const string Api = "Api";
 
@@ -22,6 +25,8 @@ public static class WahanaPolicies
     {
         options.AddPolicy(Admin, p => p.RequireRole(nameof(WahanaRole.AdminProvinsi)));
         options.AddPolicy(PersonalData, p => p.RequireRole(PersonalDataRoles));
+        options.AddPolicy(RegionWide, p => p.RequireRole(
+            nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten), nameof(WahanaRole.Forum)));
         options.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         // Every page needs a signed-in user unless it says otherwise.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Wahana.Web.Infrastructure.Geo;
+
+/// <summary>
+/// GET /peta/kalurahan.geojson (every DIY kalurahan) and /peta/kalurahan/{code}.geojson (one), for signed-in
+/// users. Boundaries are public data, so no access scope applies; browsers may keep them for a day.
+/// </summary>
+public static class GeoEndpoints
+{
+    public static IEndpointRouteBuilder MapVillageBoundaries(this IEndpointRouteBuilder app)
+    {
+        var maps = app.MapGroup("/peta").RequireAuthorization();
+        maps.MapGet("/kalurahan.geojson", All);
+        maps.MapGet("/kalurahan/{code}.geojson", One);
+        return app;
+    }
+
+    private static FileContentHttpResult All(HttpContext context)
+    {
+        var boundaries = VillageBoundaries.Instance;
+        Cache(context);
+        context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+        var acceptsGzip = context.Request.GetTypedHeaders().AcceptEncoding
+            .Any(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not 0);
+        if (!acceptsGzip)
+        {
+            return TypedResults.Bytes(boundaries.All, VillageBoundaries.ContentType);
+        }
+        context.Response.Headers.ContentEncoding = "gzip";
+        return TypedResults.Bytes(boundaries.AllGzip, VillageBoundaries.ContentType);
+    }
+
+    private static Results<FileContentHttpResult, NotFound> One(HttpContext context, string code)
+    {
+        if (VillageBoundaries.Instance.Feature(code) is not { } feature)
+        {
+            return TypedResults.NotFound();
+        }
+        Cache(context);
+        return TypedResults.Bytes(feature, VillageBoundaries.ContentType);
+    }
+
+    private static void Cache(HttpContext context) =>
+        context.Response.Headers.CacheControl = "private, max-age=86400";
+}
