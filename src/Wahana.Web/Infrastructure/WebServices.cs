@@ -23,6 +23,7 @@ public static class WebServices
                 o.Conventions.AllowAnonymousToPage("/Errors/StatusCode");
                 o.Conventions.AuthorizeFolder("/Users", WahanaPolicies.Admin);
                 o.Conventions.AddPageRoute("/Users/Edit", "/pengguna/{id:guid}");
+                o.Conventions.AddPageRoute("/Assessments/Indicator", "/penilaian/indikator/{id:int}");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

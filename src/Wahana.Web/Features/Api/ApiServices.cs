@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Wahana.Web.Features.Account;
+using Wahana.Web.Features.Assessments;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Regions;
 using Wahana.Web.Infrastructure.Auth;
@@ -32,6 +33,7 @@ public static class ApiServices
         var secured = v1.MapGroup("").RequireAuthorization(WahanaPolicies.Api);
         secured.MapRegionsApi();
         secured.MapInstitutionsApi();
+        secured.MapAssessmentsApi();
         return app;
     }
 }
