@@ -116,7 +116,7 @@ public sealed class Assessment
     public IReadOnlyList<RuleViolation> Validate(IReadOnlyList<AssessmentIndicator> indicators, DateOnly today)
     {
         var errors = new List<RuleViolation>();
-        if (Half is not (1 or 2) || Semester.Start > today || Year < 2000)
+        if (Half is not (1 or 2) || Year is < 2000 or > 9999 || Semester.Start > today)
         {
             errors.Add(new(nameof(Year), "Semester penilaian harus semester yang sudah berjalan."));
         }

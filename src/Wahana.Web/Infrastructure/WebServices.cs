@@ -26,6 +26,7 @@ public static class WebServices
                 o.Conventions.AddPageRoute("/Users/Edit", "/pengguna/{id:guid}");
                 o.Conventions.AddPageRoute("/Institutions/Edit", "/wksbm/{id:guid}/ubah");
                 o.Conventions.AuthorizeFolder("/Volunteers", WahanaPolicies.PersonalData);
+                o.Conventions.AddPageRoute("/Assessments/Indicator", "/penilaian/indikator/{id:int}");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

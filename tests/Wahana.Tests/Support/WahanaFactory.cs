@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wahana.Web.Data;
@@ -143,6 +144,19 @@ public sealed class WahanaFactory : WebApplicationFactory<Program>
         });
         return userName;
     }
+
+    /// <summary>
+    /// Removes a WKSBM a test created, with its board, volunteers and documents, so the shared demo province
+    /// keeps its 81 WKSBM for the other tests.
+    /// </summary>
+    public Task RemoveInstitutionAsync(Guid id) => WithDbAsync(async db =>
+    {
+        await db.InstitutionDocuments.Where(d => d.InstitutionId == id).ExecuteDeleteAsync();
+        await db.Volunteers.Where(v => v.InstitutionId == id).ExecuteDeleteAsync();
+        await db.Assessments.Where(a => a.InstitutionId == id).ExecuteDeleteAsync();
+        await db.BoardMembers.Where(m => m.InstitutionId == id).ExecuteDeleteAsync();
+        return await db.Institutions.Where(i => i.Id == id).ExecuteDeleteAsync();
+    });
 
     /// <summary>Disables a user the way the application does: the flag, then a new security stamp.</summary>
     public Task DisableUserAsync(string userName) => WithUsersAsync(async users =>

@@ -5,9 +5,10 @@ using Wahana.Web.Domain;
 namespace Wahana.Web.Data.Seeding;
 
 /// <summary>
-/// The deterministic DIY demo province: 81 WKSBM, their beneficiaries, services over three semesters, partners
-/// and demo accounts. The same <c>today</c> always gives the same names, NIKs, counts and rupiah totals; only
-/// row ids, concurrency stamps and the creation times of institutions, partners and accounts differ.
+/// The deterministic DIY demo province: 81 WKSBM, their beneficiaries, services over three semesters, partners,
+/// institutional-strength assessments and demo accounts. The same <c>today</c> always gives the same names, NIKs,
+/// counts, rupiah totals and assessment scores; only row ids, concurrency stamps and the creation times of
+/// institutions, partners and accounts differ.
 /// </summary>
 public static class DemoData
 {
@@ -18,7 +19,8 @@ public static class DemoData
     private const int PeopleSeed = 3402;
     private const int ServiceSeed = 3403;
     private const int AccountSeed = 3404;
-    private const int VolunteerSeed = 3405;
+    private const int AssessmentSeed = 3405;
+    private const int VolunteerSeed = 3406;
 
     public static async Task<bool> SeedIfEmptyAsync(WahanaDbContext db, UserManager<WahanaUser> users, DateOnly today)
     {
@@ -39,6 +41,7 @@ public static class DemoData
         var accounts = DemoAccounts.Create(DemoFakes.NewFaker(AccountSeed), users, institutions, partners);
         var volunteers = DemoVolunteers.Create(DemoFakes.NewFaker(VolunteerSeed), institutions, today);
         LinkVolunteerAccount(accounts, volunteers);
+        var assessments = DemoAssessments.Create(DemoFakes.NewFaker(AssessmentSeed), institutions, accounts, today);
 
         // Demo rows are not users' writes: no audit entries, and no change detection over tens of thousands of rows.
         var auditDisabled = db.AuditDisabled;
@@ -53,6 +56,7 @@ public static class DemoData
             await InsertAsync(db, people);
             await InsertAsync(db, distributions);
             await InsertAsync(db, services);
+            await InsertAsync(db, assessments);
             await InsertAsync(db, accounts);
             await InsertAsync(db, volunteers);
             await EnsurePasswordWorksAsync(users, accounts[0].UserName!);

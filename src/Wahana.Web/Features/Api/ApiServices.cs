@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 using Wahana.Web.Features.Account;
+using Wahana.Web.Features.Assessments;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Regions;
 using Wahana.Web.Features.Volunteers;
@@ -39,6 +40,7 @@ public static class ApiServices
         secured.MapInstitutionsApi();
         secured.MapInstitutionsWriteApi();
         secured.MapVolunteersApi();
+        secured.MapAssessmentsApi();
         return app;
     }
 }

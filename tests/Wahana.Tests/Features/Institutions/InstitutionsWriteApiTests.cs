@@ -30,9 +30,16 @@ public abstract class InstitutionsWriteApiTests(WahanaFactory factory)
         var id = body.GetProperty("id").GetGuid();
         Assert.Equal(("34.02", "aktif", 2), (body.GetProperty("regencyCode").GetString(), body.GetProperty("status").GetString(), body.GetProperty("boardMembers").GetArrayLength()));
 
-        using var updated = await client.PutAsJsonAsync($"/api/v1/institutions/{id}", NewInstitution(name + " Baru"));
-        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        Assert.Equal(name + " Baru", await factory.WithDbAsync(db => db.Institutions.Where(i => i.Id == id).Select(i => i.Name).SingleAsync()));
+        try
+        {
+            using var updated = await client.PutAsJsonAsync($"/api/v1/institutions/{id}", NewInstitution(name + " Baru"));
+            Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+            Assert.Equal(name + " Baru", await factory.WithDbAsync(db => db.Institutions.Where(i => i.Id == id).Select(i => i.Name).SingleAsync()));
+        }
+        finally
+        {
+            await factory.RemoveInstitutionAsync(id);
+        }
     }
 
     [ProviderFact]
