@@ -5,7 +5,8 @@ namespace Wahana.Web.Infrastructure.Geo;
 
 /// <summary>
 /// GET /peta/kalurahan.geojson (every DIY kalurahan) and /peta/kalurahan/{code}.geojson (one), for signed-in
-/// users. Boundaries are public data, so no access scope applies; browsers may keep them for a day.
+/// users. Boundaries are public data, so no access scope applies. (No Cache-Control of our own: the cookie
+/// handler marks every signed-in response no-store when it renews the cookie, which it does on each request.)
 /// </summary>
 public static class GeoEndpoints
 {
@@ -20,7 +21,6 @@ public static class GeoEndpoints
     private static FileContentHttpResult All(HttpContext context)
     {
         var boundaries = VillageBoundaries.Instance;
-        Cache(context);
         context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
         var acceptsGzip = context.Request.GetTypedHeaders().AcceptEncoding
             .Any(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not 0);
@@ -32,16 +32,8 @@ public static class GeoEndpoints
         return TypedResults.Bytes(boundaries.AllGzip, VillageBoundaries.ContentType);
     }
 
-    private static Results<FileContentHttpResult, NotFound> One(HttpContext context, string code)
-    {
-        if (VillageBoundaries.Instance.Feature(code) is not { } feature)
-        {
-            return TypedResults.NotFound();
-        }
-        Cache(context);
-        return TypedResults.Bytes(feature, VillageBoundaries.ContentType);
-    }
-
-    private static void Cache(HttpContext context) =>
-        context.Response.Headers.CacheControl = "private, max-age=86400";
+    private static Results<FileContentHttpResult, NotFound> One(string code) =>
+        VillageBoundaries.Instance.Feature(code) is { } feature
+            ? TypedResults.Bytes(feature, VillageBoundaries.ContentType)
+            : TypedResults.NotFound();
 }
