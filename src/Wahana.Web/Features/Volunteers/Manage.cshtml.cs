@@ -20,6 +20,9 @@ public sealed class ManageModel(WahanaDbContext db, TimeProvider clock) : PageMo
 
     public IReadOnlyList<Volunteer> Volunteers { get; private set; } = [];
 
+    /// <summary>The Relawan accounts of this WKSBM that a volunteer may be linked to.</summary>
+    public IReadOnlyList<(Guid Id, string UserName)> RelawanAccounts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -33,7 +36,7 @@ public sealed class ManageModel(WahanaDbContext db, TimeProvider clock) : PageMo
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        var (volunteer, errors) = Input.ToVolunteer(Institution, Wib.Today(clock));
+        var (volunteer, errors) = Input.ToVolunteer(Institution, Wib.Today(clock), [.. RelawanAccounts.Select(a => a.Id)]);
         foreach (var error in errors)
         {
             ModelState.AddModelError($"Input.{error.Field}", error.Message);
@@ -82,6 +85,7 @@ public sealed class ManageModel(WahanaDbContext db, TimeProvider clock) : PageMo
         Institution = institution;
         Volunteers = await db.Volunteers.AsNoTracking().Where(v => v.InstitutionId == Id)
             .OrderByDescending(v => v.IsActive).ThenBy(v => v.Name).ToListAsync(cancellationToken);
+        RelawanAccounts = await VolunteerAccounts.OfAsync(db, Id, cancellationToken);
         return true;
     }
 }

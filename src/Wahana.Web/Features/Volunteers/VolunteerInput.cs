@@ -18,10 +18,14 @@ public sealed class VolunteerInput
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The Relawan account of this volunteer, if they sign in to Wahana.</summary>
+    public Guid? UserId { get; set; }
+
     /// <summary>Only the province and district offices, and the WKSBM's own board, keep its volunteers.</summary>
     public static bool MayManage(WahanaRole? role) => role is WahanaRole.AdminProvinsi or WahanaRole.PetugasKabupaten or WahanaRole.PengurusWksbm;
 
-    public (Volunteer Volunteer, IReadOnlyList<RuleViolation> Errors) ToVolunteer(Institution institution, DateOnly today)
+    /// <param name="relawanAccounts">The ids of the Relawan accounts of this WKSBM, the only ones a volunteer may be linked to.</param>
+    public (Volunteer Volunteer, IReadOnlyList<RuleViolation> Errors) ToVolunteer(Institution institution, DateOnly today, IReadOnlyCollection<Guid> relawanAccounts)
     {
         var volunteer = new Volunteer
         {
@@ -33,7 +37,13 @@ public sealed class VolunteerInput
             Skills = InstitutionEditor.Clean(Skills) ?? "",
             JoinedOn = JoinedOn ?? today,
             IsActive = IsActive,
+            UserId = UserId,
         };
-        return (volunteer, volunteer.Validate(today));
+        var errors = volunteer.Validate(today).ToList();
+        if (UserId is { } account && !relawanAccounts.Contains(account))
+        {
+            errors.Add(new(nameof(UserId), "Akun yang dipilih bukan akun relawan WKSBM ini."));
+        }
+        return (volunteer, errors);
     }
 }

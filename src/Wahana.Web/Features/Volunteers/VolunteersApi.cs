@@ -10,7 +10,7 @@ namespace Wahana.Web.Features.Volunteers;
 /// <summary>GET and POST /api/v1/institutions/{id}/volunteers, scoped like the pages (volunteers are personal data).</summary>
 public static class VolunteersApi
 {
-    public sealed record VolunteerDto(Guid Id, string Name, Sex Sex, string? Phone, string Skills, DateOnly JoinedOn, bool IsActive);
+    public sealed record VolunteerDto(Guid Id, string Name, Sex Sex, string? Phone, string Skills, DateOnly JoinedOn, bool IsActive, Guid? UserId);
 
     public static void MapVolunteersApi(this RouteGroupBuilder api)
     {
@@ -25,7 +25,7 @@ public static class VolunteersApi
             return TypedResults.NotFound();
         }
         var volunteers = await db.Volunteers.AsNoTracking().Where(v => v.InstitutionId == id).OrderBy(v => v.Name)
-            .Select(v => new VolunteerDto(v.Id, v.Name, v.Sex, v.Phone, v.Skills, v.JoinedOn, v.IsActive))
+            .Select(v => new VolunteerDto(v.Id, v.Name, v.Sex, v.Phone, v.Skills, v.JoinedOn, v.IsActive, v.UserId))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(volunteers);
     }
@@ -42,7 +42,8 @@ public static class VolunteersApi
         {
             return TypedResults.Forbid();
         }
-        var (volunteer, errors) = input.ToVolunteer(institution, Wib.Today(clock));
+        var accounts = await VolunteerAccounts.OfAsync(db, id, cancellationToken);
+        var (volunteer, errors) = input.ToVolunteer(institution, Wib.Today(clock), [.. accounts.Select(a => a.Id)]);
         if (errors.Count > 0)
         {
             return InstitutionsWriteApi.Problem(errors);
@@ -50,7 +51,7 @@ public static class VolunteersApi
         db.Volunteers.Add(volunteer);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/institutions/{id}/volunteers",
-            new VolunteerDto(volunteer.Id, volunteer.Name, volunteer.Sex, volunteer.Phone, volunteer.Skills, volunteer.JoinedOn, volunteer.IsActive));
+            new VolunteerDto(volunteer.Id, volunteer.Name, volunteer.Sex, volunteer.Phone, volunteer.Skills, volunteer.JoinedOn, volunteer.IsActive, volunteer.UserId));
     }
 
     /// <summary>The WKSBM, when the caller may see its people; otherwise null (404).</summary>

@@ -8,6 +8,10 @@ namespace Wahana.Tests.Features.Volunteers;
 /// <summary>Volunteers of a WKSBM on the page and the API; they are personal data, so the forum gets 404.</summary>
 public abstract class VolunteerTests(WahanaFactory factory)
 {
+    /// <summary>Removes the volunteers a test added, so the demo WKSBM keep the volunteers the demo gave them.</summary>
+    private Task<int> RemoveVolunteersAsync(Guid institutionId, DateTimeOffset since) =>
+        factory.WithDbAsync(db => db.Volunteers.Where(v => v.InstitutionId == institutionId && v.CreatedAt >= since).ExecuteDeleteAsync());
+
     private Task<Guid> OwnInstitutionAsync(string userName) =>
         factory.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.ScopeInstitutionId!.Value).SingleAsync());
 
@@ -27,19 +31,56 @@ public abstract class VolunteerTests(WahanaFactory factory)
     {
         var userName = TestUsers.Pengurus(73);
         var id = await OwnInstitutionAsync(userName);
+        var since = DateTimeOffset.UtcNow;
         using var client = await factory.CreateApiClientAsync(userName);
-        var name = $"Relawan {Guid.NewGuid().ToString("N")[..6]}";
-        using var created = await client.PostAsJsonAsync($"/api/v1/institutions/{id}/volunteers",
-            new { name, sex = "perempuan", phone = "081234567890", skills = "P3K", joinedOn = "2025-01-15" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var list = await client.GetJsonAsync($"/api/v1/institutions/{id}/volunteers");
-        Assert.Contains(list.EnumerateArray(), v => v.GetProperty("name").GetString() == name && v.GetProperty("sex").GetString() == "perempuan");
+        try
+        {
+            var name = $"Relawan {Guid.NewGuid().ToString("N")[..6]}";
+            using var created = await client.PostAsJsonAsync($"/api/v1/institutions/{id}/volunteers",
+                new { name, sex = "perempuan", phone = "081234567890", skills = "P3K", joinedOn = "2025-01-15" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var list = await client.GetJsonAsync($"/api/v1/institutions/{id}/volunteers");
+            Assert.Contains(list.EnumerateArray(), v => v.GetProperty("name").GetString() == name && v.GetProperty("sex").GetString() == "perempuan");
 
-        using var bad = await client.PostAsJsonAsync($"/api/v1/institutions/{id}/volunteers",
-            new { name = " ", sex = "laki-laki", phone = "12ab", joinedOn = "2099-01-01" });
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var errors = (await bad.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("name", out _) && errors.TryGetProperty("phone", out _) && errors.TryGetProperty("joinedOn", out _));
+            using var bad = await client.PostAsJsonAsync($"/api/v1/institutions/{id}/volunteers",
+                new { name = " ", sex = "laki-laki", phone = "12ab", joinedOn = "2099-01-01" });
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var errors = (await bad.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("name", out _) && errors.TryGetProperty("phone", out _) && errors.TryGetProperty("joinedOn", out _));
+        }
+        finally
+        {
+            await RemoveVolunteersAsync(id, since);
+        }
+    }
+
+    [ProviderFact]
+    public async Task A_volunteer_links_only_to_a_Relawan_account_of_the_same_WKSBM()
+    {
+        var userName = TestUsers.Pengurus(74);
+        var id = await OwnInstitutionAsync(userName);
+        var own = await factory.CreateUserAsync(Wahana.Web.Domain.WahanaRole.Relawan, institutionId: id, prefix: "relawan");
+        var elsewhere = await factory.CreateUserAsync(Wahana.Web.Domain.WahanaRole.Relawan, institutionId: await OwnInstitutionAsync(TestUsers.Pengurus(75)), prefix: "relawan");
+        var ownId = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == own).Select(u => u.Id).SingleAsync());
+        var elsewhereId = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == elsewhere).Select(u => u.Id).SingleAsync());
+        var since = DateTimeOffset.UtcNow;
+        using var client = await factory.CreateApiClientAsync(userName);
+        try
+        {
+
+            using var refused = await client.PostAsJsonAsync($"/api/v1/institutions/{id}/volunteers", new { name = "Dewi", sex = "perempuan", userId = elsewhereId });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("Akun yang dipilih bukan akun relawan WKSBM ini.",
+                (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors").GetProperty("userId")[0].GetString());
+
+            using var linked = await client.PostAsJsonAsync($"/api/v1/institutions/{id}/volunteers", new { name = "Dewi", sex = "perempuan", userId = ownId });
+            Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
+            Assert.Equal(ownId, (await linked.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("userId").GetGuid());
+        }
+        finally
+        {
+            await RemoveVolunteersAsync(id, since);
+        }
     }
 
     [ProviderFact]
