@@ -32,6 +32,9 @@ login() { # cookie jar for a user
 
 measure() { # name, curl args...
   local name=$1; shift
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$@")
+  [[ $status == 200 ]] || { echo "$name: HTTP $status, not measured" >&2; return; }
   for _ in $(seq 1 10); do curl -s -o /dev/null "$@"; done
   for _ in $(seq 1 "$requests"); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done >"$work/times"
   python3 - "$name" "$work/times" <<'PY'
@@ -51,5 +54,11 @@ token=$(curl -s -X POST "$base/api/v1/auth/token" -H 'content-type: application/
 measure "home page, admin.diy (province)" -b "$admin" "$base/"
 measure "home page, dinsos.bantul (kabupaten)" -b "$bantul" "$base/"
 measure "home page, pengurus.01 (one WKSBM)" -b "$pengurus" "$base/"
+profile=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/institutions?regency=34.02&pageSize=1" | python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["id"])')
+measure "register /wksbm, admin.diy (page 1 of 81)" -b "$admin" "$base/wksbm"
+measure "register sorted by people served, admin.diy" -b "$admin" "$base/wksbm?urut=dilayani&arah=turun"
+measure "Excel export /wksbm/ekspor, admin.diy (81 rows)" -b "$admin" "$base/wksbm/ekspor"
+measure "WKSBM profile /wksbm/{id}, dinsos.bantul" -b "$bantul" "$base/wksbm/$profile"
+measure "coverage /wksbm/cakupan, admin.diy" -b "$admin" "$base/wksbm/cakupan"
 measure "GET /api/v1/institutions?pageSize=200, admin" -H "Authorization: Bearer $token" "$base/api/v1/institutions?pageSize=200"
 echo "server memory after the runs: $(awk '/VmRSS/ {print int($2/1024)}' /proc/$app/status) MiB RSS"
