@@ -106,7 +106,7 @@ public sealed class EditModel(WahanaDbContext db, TimeProvider clock) : PageMode
 
     /// <summary>htmx: the options of the next select (kapanewon of a kabupaten, kalurahan of a kapanewon).</summary>
     public PartialViewResult OnGetChildren(string? regency, string? district) =>
-        Partial("_EditRegionOptions", RegionChoices.ChildrenOf(district ?? regency));
+        Partial("_RegionOptions", RegionOptions.ChildrenOf(district ?? regency));
 
     /// <summary>htmx: padukuhan/RW names already used in a kalurahan, for the datalist.</summary>
     public async Task<PartialViewResult> OnGetHamletsAsync([FromQuery(Name = "Input.VillageCode")] string? village, CancellationToken cancellationToken) =>

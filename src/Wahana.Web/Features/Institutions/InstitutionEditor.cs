@@ -81,21 +81,30 @@ public static class InstitutionEditor
         || (input.DecreeIssuer is not null && Clean(input.DecreeIssuer) != institution.DecreeIssuer)
         || input.EstablishedOn != institution.EstablishedOn;
 
-    /// <summary>The board is replaced as a whole by the rows the user kept; empty rows are ignored.</summary>
+    /// <summary>
+    /// The board becomes the rows the user kept (empty rows are ignored). Rows are matched to the members in the
+    /// order the form shows them, so an unchanged member stays the same row and leaves no audit entry.
+    /// </summary>
     private static void ReplaceBoard(Institution institution, List<BoardMemberInput> rows)
     {
-        institution.BoardMembers.Clear();
-        foreach (var row in rows.Where(r => !r.IsEmpty))
+        var kept = rows.Where(r => !r.IsEmpty).ToList();
+        var existing = institution.BoardMembers.OrderBy(m => m.Position).ThenBy(m => m.Id).ToList();
+        for (var i = 0; i < kept.Count; i++)
         {
-            institution.BoardMembers.Add(new BoardMember
+            var member = i < existing.Count ? existing[i] : new BoardMember { InstitutionId = institution.Id, Name = "" };
+            member.Name = Clean(kept[i].Name) ?? "";
+            member.Position = kept[i].Position;
+            member.Phone = Clean(kept[i].Phone);
+            member.TermStart = kept[i].TermStart;
+            member.TermEnd = kept[i].TermEnd;
+            if (i >= existing.Count)
             {
-                InstitutionId = institution.Id,
-                Name = Clean(row.Name) ?? "",
-                Position = row.Position,
-                Phone = Clean(row.Phone),
-                TermStart = row.TermStart,
-                TermEnd = row.TermEnd,
-            });
+                institution.BoardMembers.Add(member);
+            }
+        }
+        foreach (var removed in existing.Skip(kept.Count))
+        {
+            institution.BoardMembers.Remove(removed);
         }
     }
 

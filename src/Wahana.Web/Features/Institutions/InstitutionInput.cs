@@ -49,7 +49,7 @@ public sealed class InstitutionInput
         Status = institution.Status,
         DeactivationReason = institution.DeactivationReason,
         Version = institution.Version,
-        BoardMembers = [.. institution.BoardMembers.OrderBy(m => m.Position).Select(m => new BoardMemberInput
+        BoardMembers = [.. institution.BoardMembers.OrderBy(m => m.Position).ThenBy(m => m.Id).Select(m => new BoardMemberInput
         {
             Name = m.Name,
             Position = m.Position,

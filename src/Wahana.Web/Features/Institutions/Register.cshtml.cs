@@ -33,19 +33,3 @@ public sealed class RegisterModel(WahanaDbContext db, TimeProvider clock) : Page
         Partial("_RegionOptions", RegionOptions.Villages(
             RegionCatalog.Instance.Find(kapanewon)?.Level == RegionLevel.Kecamatan ? kapanewon : null, null));
 }
-
-/// <summary>The options of one region select of the register's filter.</summary>
-public sealed record RegionOptions(string Placeholder, IReadOnlyList<Region> Choices, string? Selected)
-{
-    /// <summary>Also empty the kalurahan select (htmx out-of-band), when the kabupaten/kota changed.</summary>
-    public bool ResetVillages { get; init; }
-
-    public static RegionOptions Regencies(string? selected) =>
-        new("Semua kabupaten/kota", RegionCatalog.Instance.Regencies, selected);
-
-    public static RegionOptions Districts(string? regencyCode, string? selected) =>
-        new("Semua kapanewon/kemantren", regencyCode is null ? [] : RegionCatalog.Instance.ChildrenOf(regencyCode), selected);
-
-    public static RegionOptions Villages(string? districtCode, string? selected) =>
-        new("Semua kalurahan/kelurahan", districtCode is null ? [] : RegionCatalog.Instance.ChildrenOf(districtCode), selected);
-}

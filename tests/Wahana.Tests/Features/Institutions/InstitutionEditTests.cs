@@ -104,12 +104,15 @@ public abstract partial class InstitutionEditTests(WahanaFactory factory)
 
         var fields = await CurrentFormAsync(client, url);
         fields["Input.Phone"] = "081234500070";
+        var boardAuditBefore = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(BoardMember)));
         using (var ok = await PostFormAsync(client, url, fields))
         {
             var errors = Regex.Matches(await ok.Content.ReadAsStringAsync(), "<li>([^<]*)</li>").Select(m => m.Groups[1].Value);
             Assert.True(ok.StatusCode == HttpStatusCode.Redirect, "Not saved: " + string.Join(" | ", errors));
         }
         Assert.Equal("081234500070", await factory.WithDbAsync(db => db.Institutions.Where(i => i.Id == id).Select(i => i.Phone).SingleAsync()));
+        // The board was sent back unchanged: no member was rewritten.
+        Assert.Equal(boardAuditBefore, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(BoardMember))));
 
         fields = await CurrentFormAsync(client, url);
         fields["Input.Status"] = "TidakAktif";
