@@ -43,9 +43,6 @@ public static class AuthServices
             .AddClaimsPrincipalFactory<WahanaClaimsPrincipalFactory>()
             .AddErrorDescriber<IndonesianIdentityErrors>();
 
-        // Every request re-checks the security stamp, so disabling a user or changing their role or scope
-        // (both renew the stamp) ends their sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
@@ -61,6 +58,7 @@ public static class AuthServices
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
         services.AddAuthorization(WahanaPolicies.Configure);
         return services;

@@ -5,14 +5,18 @@ namespace Wahana.Web.Infrastructure.Geo;
 
 /// <summary>
 /// GET /peta/kalurahan.geojson (every DIY kalurahan) and /peta/kalurahan/{code}.geojson (one), for signed-in
-/// users. Boundaries are public data, so no access scope applies. (No Cache-Control of our own: the cookie
-/// handler marks every signed-in response no-store when it renews the cookie, which it does on each request.)
+/// users. Boundaries are public data, so no access scope applies; the browser may keep them for a day.
 /// </summary>
 public static class GeoEndpoints
 {
     public static IEndpointRouteBuilder MapVillageBoundaries(this IEndpointRouteBuilder app)
     {
-        var maps = app.MapGroup("/peta").RequireAuthorization();
+        var maps = app.MapGroup("/peta").RequireAuthorization()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.CacheControl = "private, max-age=86400";
+                return await next(context);
+            });
         maps.MapGet("/kalurahan.geojson", All);
         maps.MapGet("/kalurahan/{code}.geojson", One);
         return app;
