@@ -50,6 +50,21 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    // The forum and partners see no personal records, but may see how many there are: these are the only
+    // queries that lift the people filter for them, and pages use them for counts and sums only.
+
+    /// <summary>Beneficiaries to count: the user's own, or for the forum and partners all of them (numbers only).</summary>
+    public IQueryable<Beneficiary> BeneficiariesToCount => ForAggregates(Beneficiaries);
+
+    /// <summary>Services to count and sum, as <see cref="BeneficiariesToCount"/>.</summary>
+    public IQueryable<Service> ServicesToCount => ForAggregates(Services);
+
+    /// <summary>Category memberships to count, as <see cref="BeneficiariesToCount"/>.</summary>
+    public IQueryable<BeneficiaryCategory> BeneficiaryCategoriesToCount => ForAggregates(BeneficiaryCategories);
+
+    private IQueryable<T> ForAggregates<T>(DbSet<T> set) where T : class =>
+        !CurrentUser.Scope.SeesPeople && CurrentUser.Scope.AllInstitutions ? set.IgnoreQueryFilters() : set;
+
     /// <summary>Set by the demo seeder only: generated demo rows are not users' writes and are not audited.</summary>
     public bool AuditDisabled { get; set; }
 

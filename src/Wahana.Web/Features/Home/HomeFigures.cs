@@ -36,11 +36,10 @@ public sealed class HomeFigures
     {
         var scope = db.CurrentUser.Scope;
         var semester = Semester.Of(today);
-        // The forum and partners see no personal records, only province-wide counts of them; this is the one
-        // place that lifts the people filter, and it returns numbers only.
+        // The forum and partners see no personal records, only counts of them.
         var aggregatesOnly = !scope.SeesPeople;
-        var people = aggregatesOnly ? db.Beneficiaries.IgnoreQueryFilters() : db.Beneficiaries;
-        var services = (aggregatesOnly ? db.Services.IgnoreQueryFilters() : db.Services)
+        var people = db.BeneficiariesToCount;
+        var services = db.ServicesToCount
             .Where(s => s.Date >= semester.Start && s.Date <= semester.End);
 
         var byRegency = scope.AllInstitutions;

@@ -28,9 +28,9 @@ public sealed class ProfileFigures
     public static async Task<ProfileFigures> LoadAsync(WahanaDbContext db, Guid institutionId, DateOnly today, CancellationToken ct)
     {
         var aggregatesOnly = !db.CurrentUser.Scope.SeesPeople;
-        var people = (aggregatesOnly ? db.Beneficiaries.IgnoreQueryFilters() : db.Beneficiaries).Where(b => b.InstitutionId == institutionId);
-        var services = (aggregatesOnly ? db.Services.IgnoreQueryFilters() : db.Services).Where(s => s.InstitutionId == institutionId);
-        var categories = (aggregatesOnly ? db.BeneficiaryCategories.IgnoreQueryFilters() : db.BeneficiaryCategories)
+        var people = db.BeneficiariesToCount.Where(b => b.InstitutionId == institutionId);
+        var services = db.ServicesToCount.Where(s => s.InstitutionId == institutionId);
+        var categories = db.BeneficiaryCategoriesToCount
             .Where(c => c.Beneficiary!.InstitutionId == institutionId);
 
         var byCategory = await categories.GroupBy(c => c.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);

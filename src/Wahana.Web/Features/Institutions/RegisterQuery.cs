@@ -303,11 +303,10 @@ public sealed class RegisterQuery
     {
         public static async Task<Counts> LoadAsync(WahanaDbContext db, List<Guid> ids, Semester semester, CancellationToken cancellationToken)
         {
-            // The forum and partners see no personal records, only counts of them (as on the home page): for them
-            // the people filter is lifted here, for the WKSBM they may see (ids) and for counting only.
+            // The forum and partners see no personal records, only counts of them (WahanaDbContext.*ToCount).
             var aggregatesOnly = !db.CurrentUser.Scope.SeesPeople;
-            var people = aggregatesOnly ? db.Beneficiaries.IgnoreQueryFilters() : db.Beneficiaries;
-            var services = aggregatesOnly ? db.Services.IgnoreQueryFilters() : db.Services;
+            var people = db.BeneficiariesToCount;
+            var services = db.ServicesToCount;
             if (ids.Count == 0)
             {
                 return new([], [], aggregatesOnly);
