@@ -75,6 +75,19 @@ public static partial class HttpHelpers
         return await client.PostAsync(loginUrl, form);
     }
 
+    /// <summary>
+    /// Submits a form as a browser does: GET the page the form is on (for its antiforgery token), then POST the
+    /// fields to <paramref name="postUrl"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields)
+    {
+        using var page = await client.GetAsync(pageUrl);
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {pageUrl}: {(int)page.StatusCode}");
+        fields["__RequestVerificationToken"] = AntiforgeryToken(await page.Content.ReadAsStringAsync());
+        using var form = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(postUrl, form);
+    }
+
     /// <summary>A client signed in by the log-in page (cookie), not following redirects.</summary>
     public static async Task<HttpClient> CreateLoggedInClientAsync(this WahanaFactory factory, string userName, string password = TestUsers.DemoPassword)
     {

@@ -7,9 +7,6 @@ namespace Wahana.Web.Features.Home;
 /// <summary>The figures of the home page, within the signed-in user's scope.</summary>
 public sealed class HomeFigures
 {
-    /// <summary>Aggregates shown to the forum and partners hide any count below this (UU PDP: no re-identification).</summary>
-    public const int SmallestShownCount = 5;
-
     public required Semester Semester { get; init; }
 
     public int Institutions { get; init; }
@@ -30,7 +27,7 @@ public sealed class HomeFigures
 
     public sealed record Row(string Name, string? Detail, int Institutions, int Beneficiaries, int Served, long Rupiah);
 
-    public string Count(int value) => AggregatesOnly && value is > 0 and < SmallestShownCount ? $"<{SmallestShownCount}" : value.ToString("N0", Infrastructure.WebServices.Indonesian);
+    public string Count(int value) => AggregateCount.Format(value, AggregatesOnly);
 
     public static async Task<HomeFigures> LoadAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken)
     {

@@ -12,8 +12,6 @@ public sealed class ProfileFigures
 {
     public const int SemestersShown = 4;
 
-    public const int SmallestShownCount = 5;
-
     public required bool AggregatesOnly { get; init; }
 
     public required int Beneficiaries { get; init; }
@@ -22,8 +20,7 @@ public sealed class ProfileFigures
 
     public required IReadOnlyList<(Semester Semester, int Served, long Rupiah)> BySemester { get; init; }
 
-    public string Count(int value) =>
-        AggregatesOnly && value is > 0 and < SmallestShownCount ? $"<{SmallestShownCount}" : value.ToString("N0", Infrastructure.WebServices.Indonesian);
+    public string Count(int value) => AggregateCount.Format(value, AggregatesOnly);
 
     public static async Task<ProfileFigures> LoadAsync(WahanaDbContext db, Guid institutionId, DateOnly today, CancellationToken ct)
     {

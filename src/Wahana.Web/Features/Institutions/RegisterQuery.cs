@@ -25,7 +25,6 @@ public sealed class RegisterQuery
     public const int PageSize = 25;
 
     /// <summary>Aggregates shown to the forum and partners hide any count below this, as on the home page (UU PDP).</summary>
-    public const int SmallestShownCount = 5;
 
     /// <summary>The level filter for WKSBM without any assessment.</summary>
     public const string NotAssessed = "belum-dinilai";
@@ -156,11 +155,9 @@ public sealed class RegisterQuery
         public int FirstNumber => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
 
         /// <summary>A count for the screen; for the forum and partners a count below 5 reads "&lt;5".</summary>
-        public string Count(int value) => IsHidden(value)
-            ? $"<{SmallestShownCount}"
-            : value.ToString("N0", Infrastructure.WebServices.Indonesian);
+        public string Count(int value) => AggregateCount.Format(value, AggregatesOnly);
 
-        public bool IsHidden(int value) => AggregatesOnly && value is > 0 and < SmallestShownCount;
+        public bool IsHidden(int value) => AggregateCount.IsHidden(value, AggregatesOnly);
     }
 
     /// <summary>

@@ -12,15 +12,6 @@ public abstract partial class InstitutionEditTests(WahanaFactory factory)
     // A Bantul kalurahan no demo WKSBM uses is not needed: several WKSBM may share a kalurahan.
     private const string BantulVillage = "34.02.03.2001";
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields)
-    {
-        using var page = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        fields["__RequestVerificationToken"] = HttpHelpers.AntiforgeryToken(await page.Content.ReadAsStringAsync());
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(url, form);
-    }
-
     private static Dictionary<string, string> NewForm(string name, string village = BantulVillage, string decreeDate = "2026-03-02") => new()
     {
         ["Input.Name"] = name,
@@ -43,7 +34,7 @@ public abstract partial class InstitutionEditTests(WahanaFactory factory)
     {
         var name = $"WKSBM Ngudi Waras {Guid.NewGuid().ToString("N")[..6]}";
         using var client = await factory.CreateLoggedInClientAsync(TestUsers.DinsosBantul);
-        using var response = await PostFormAsync(client, "/wksbm/baru", NewForm(name));
+        using var response = await client.SubmitFormAsync("/wksbm/baru", "/wksbm/baru", NewForm(name));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var saved = await factory.WithDbAsync(db => db.Institutions.Include(i => i.BoardMembers).SingleAsync(i => i.Name == name));
@@ -62,7 +53,7 @@ public abstract partial class InstitutionEditTests(WahanaFactory factory)
     {
         using var client = await factory.CreateLoggedInClientAsync(TestUsers.DinsosBantul);
         var before = await factory.WithDbAsync(db => db.Institutions.CountAsync());
-        using var response = await PostFormAsync(client, "/wksbm/baru", NewForm(name, village, decreeDate));
+        using var response = await client.SubmitFormAsync("/wksbm/baru", "/wksbm/baru", NewForm(name, village, decreeDate));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Institutions.CountAsync()));
@@ -73,7 +64,7 @@ public abstract partial class InstitutionEditTests(WahanaFactory factory)
     {
         var name = $"WKSBM <script>alert('x')</script> {Guid.NewGuid().ToString("N")[..6]}";
         using var client = await factory.CreateLoggedInClientAsync(TestUsers.DinsosBantul);
-        using var response = await PostFormAsync(client, "/wksbm/baru", NewForm(name));
+        using var response = await client.SubmitFormAsync("/wksbm/baru", "/wksbm/baru", NewForm(name));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         using var profile = await client.GetAsync(response.RedirectTarget());
         var html = await profile.Content.ReadAsStringAsync();
@@ -105,7 +96,7 @@ public abstract partial class InstitutionEditTests(WahanaFactory factory)
         var fields = await CurrentFormAsync(client, url);
         fields["Input.Phone"] = "081234500070";
         var boardAuditBefore = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(BoardMember)));
-        using (var ok = await PostFormAsync(client, url, fields))
+        using (var ok = await client.SubmitFormAsync(url, url, fields))
         {
             var errors = Regex.Matches(await ok.Content.ReadAsStringAsync(), "<li>([^<]*)</li>").Select(m => m.Groups[1].Value);
             Assert.True(ok.StatusCode == HttpStatusCode.Redirect, "Not saved: " + string.Join(" | ", errors));
@@ -117,7 +108,7 @@ public abstract partial class InstitutionEditTests(WahanaFactory factory)
         fields = await CurrentFormAsync(client, url);
         fields["Input.Status"] = "TidakAktif";
         fields["Input.DeactivationReason"] = "bubar";
-        using var refused = await PostFormAsync(client, url, fields);
+        using var refused = await client.SubmitFormAsync(url, url, fields);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(InstitutionStatus.Aktif, await factory.WithDbAsync(db => db.Institutions.Where(i => i.Id == id).Select(i => i.Status).SingleAsync()));
     }
@@ -127,11 +118,11 @@ public abstract partial class InstitutionEditTests(WahanaFactory factory)
     {
         var id = await factory.WithDbAsync(db => db.Institutions.Where(i => i.RegencyCode == "34.03").OrderByDescending(i => i.VillageCode).Select(i => i.Id).FirstAsync());
         using var client = await factory.CreateLoggedInClientAsync(TestUsers.DinsosGunungkidul);
-        using (var noReason = await PostFormAsync(client, $"/wksbm/{id}?handler=Deactivate", new() { ["DeactivationReason"] = "  " }))
+        using (var noReason = await client.SubmitFormAsync($"/wksbm/{id}", $"/wksbm/{id}?handler=Deactivate", new() { ["DeactivationReason"] = "  " }))
         {
             Assert.Contains("Tuliskan alasan WKSBM dinonaktifkan.", System.Net.WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
-        using var response = await PostFormAsync(client, $"/wksbm/{id}?handler=Deactivate", new() { ["DeactivationReason"] = "Pengurus pindah domisili" });
+        using var response = await client.SubmitFormAsync($"/wksbm/{id}", $"/wksbm/{id}?handler=Deactivate", new() { ["DeactivationReason"] = "Pengurus pindah domisili" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await factory.WithDbAsync(db => db.Institutions.SingleAsync(i => i.Id == id));
         // Put it back: other tests count the active WKSBM of the demo province.

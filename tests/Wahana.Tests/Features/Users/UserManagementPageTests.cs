@@ -8,16 +8,6 @@ namespace Wahana.Tests.Features.Users;
 /// <summary>/pengguna is for the province admin only.</summary>
 public abstract class UserManagementPageTests(WahanaFactory factory)
 {
-    /// <summary>Posts a form of the user pages as a browser does, with the antiforgery token of the page it is on.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string handler, Dictionary<string, string> fields)
-    {
-        using var page = await client.GetAsync(pageUrl);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        fields["__RequestVerificationToken"] = HttpHelpers.AntiforgeryToken(await page.Content.ReadAsStringAsync());
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync($"{pageUrl}?handler={handler}", form);
-    }
-
     private static Dictionary<string, string> NewUserForm(string userName, string role, string? regency, string password) => new()
     {
         ["Input.UserName"] = userName,
@@ -32,7 +22,7 @@ public abstract class UserManagementPageTests(WahanaFactory factory)
     {
         var userName = $"petugas.{Guid.NewGuid().ToString("N")[..8]}";
         using var admin = await factory.CreateLoggedInClientAsync(TestUsers.Admin);
-        using var response = await PostFormAsync(admin, "/pengguna/baru", "Save",
+        using var response = await admin.SubmitFormAsync("/pengguna/baru", "/pengguna/baru?handler=Save",
             NewUserForm(userName, nameof(WahanaRole.PetugasKabupaten), "34.03", "kata sandi panjang"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/pengguna", response.RedirectTarget());
@@ -59,7 +49,7 @@ public abstract class UserManagementPageTests(WahanaFactory factory)
     {
         var userName = $"petugas.{Guid.NewGuid().ToString("N")[..8]}";
         using var admin = await factory.CreateLoggedInClientAsync(TestUsers.Admin);
-        using var response = await PostFormAsync(admin, "/pengguna/baru", "Save",
+        using var response = await admin.SubmitFormAsync("/pengguna/baru", "/pengguna/baru?handler=Save",
             NewUserForm(userName, nameof(WahanaRole.PetugasKabupaten), regency: null, password: "pendek"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -81,7 +71,7 @@ public abstract class UserManagementPageTests(WahanaFactory factory)
 
         var id = await factory.WithUsersAsync(async users => (await users.FindByNameAsync(userName))!.Id);
         using var admin = await factory.CreateLoggedInClientAsync(TestUsers.Admin);
-        using var disable = await PostFormAsync(admin, $"/pengguna/{id}", "Disable", []);
+        using var disable = await admin.SubmitFormAsync($"/pengguna/{id}", $"/pengguna/{id}?handler=Disable", []);
         Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
 
         using var page = await victimPages.GetAsync("/");
