@@ -15,6 +15,7 @@ public static class AuditTrail
         typeof(Service), typeof(Distribution), typeof(Partner), typeof(WahanaUser),
         typeof(Volunteer), typeof(InstitutionDocument), typeof(Assessment), typeof(AssessmentScore),
         typeof(AssessmentIndicator), typeof(StrengthThresholds),
+        typeof(BeneficiaryStatusChange), typeof(DuplicatePair), typeof(ServiceShareRequest),
     ];
 
     // Secrets never go into the audit trail.

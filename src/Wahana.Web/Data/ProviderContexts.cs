@@ -20,7 +20,17 @@ public sealed class SqliteWahanaDbContext(DbContextOptions<SqliteWahanaDbContext
 
 /// <summary>The PostgreSQL flavour of the model; its migrations live in Data/Migrations/Postgres.</summary>
 public sealed class PostgresWahanaDbContext(DbContextOptions<PostgresWahanaDbContext> options, CurrentUser currentUser)
-    : WahanaDbContext(options, currentUser);
+    : WahanaDbContext(options, currentUser)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Partial, case- and accent-insensitive name search (LIKE '%sri ra%' on the name key) through a trigram index.
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<Domain.Beneficiary>().HasIndex(b => b.NameKey, "IX_Beneficiaries_NameKey_Trigram")
+            .HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}
 
 /// <summary>Lets `dotnet ef migrations add ... --context SqliteWahanaDbContext` build the model without the web host.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWahanaDbContext>

@@ -16,6 +16,12 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
 {
     public CurrentUser CurrentUser { get; } = currentUser;
 
+    /// <summary>The name of the access-scope query filter (on entities that have more than one).</summary>
+    public const string ScopeFilter = "Scope";
+
+    /// <summary>The name of the query filter that hides beneficiaries merged into another record.</summary>
+    public const string MergedFilter = "NotMerged";
+
     public DbSet<RegionRecord> Regions => Set<RegionRecord>();
 
     public DbSet<PpksCategory> Categories => Set<PpksCategory>();
@@ -27,6 +33,12 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
     public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
 
     public DbSet<BeneficiaryCategory> BeneficiaryCategories => Set<BeneficiaryCategory>();
+
+    public DbSet<BeneficiaryStatusChange> BeneficiaryStatusChanges => Set<BeneficiaryStatusChange>();
+
+    public DbSet<DuplicatePair> DuplicatePairs => Set<DuplicatePair>();
+
+    public DbSet<ServiceShareRequest> ServiceShareRequests => Set<ServiceShareRequest>();
 
     public DbSet<Service> Services => Set<Service>();
 
@@ -89,8 +101,18 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
             ScopeAllInstitutions || i.RegencyCode == ScopeRegencyCode || i.Id == ScopeInstitutionId);
         builder.Entity<BoardMember>().HasQueryFilter(m =>
             ScopeAllInstitutions || m.Institution!.RegencyCode == ScopeRegencyCode || m.InstitutionId == ScopeInstitutionId);
-        builder.Entity<Beneficiary>().HasQueryFilter(b =>
+        builder.Entity<Beneficiary>().HasQueryFilter(ScopeFilter, b =>
             ScopeAllPeople || b.RegencyCode == ScopeRegencyCode || b.InstitutionId == ScopeInstitutionId);
+        // A record merged into another is history, reached only on purpose (IgnoreQueryFilters([MergedFilter])).
+        builder.Entity<Beneficiary>().HasQueryFilter(MergedFilter, b => b.MergedIntoId == null);
+        builder.Entity<BeneficiaryStatusChange>().HasQueryFilter(c => Beneficiaries.Any(b => b.Id == c.BeneficiaryId));
+        // A pair is in scope when both of its people are.
+        builder.Entity<DuplicatePair>().HasQueryFilter(p =>
+            Beneficiaries.Any(b => b.Id == p.FirstId) && Beneficiaries.Any(b => b.Id == p.SecondId));
+        // The holder and the requester both see a request; the requester sees the person only as holder's name.
+        builder.Entity<ServiceShareRequest>().HasQueryFilter(r =>
+            ScopeAllPeople || r.HolderRegencyCode == ScopeRegencyCode || r.RequesterRegencyCode == ScopeRegencyCode
+            || r.HolderInstitutionId == ScopeInstitutionId || r.RequestingInstitutionId == ScopeInstitutionId);
         builder.Entity<BeneficiaryCategory>().HasQueryFilter(c =>
             ScopeAllPeople || c.Beneficiary!.RegencyCode == ScopeRegencyCode || c.Beneficiary!.InstitutionId == ScopeInstitutionId);
         builder.Entity<Service>().HasQueryFilter(s =>
@@ -134,6 +156,9 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
         configurationBuilder.Properties<FundingSource>().HaveConversion<SlugConverter<FundingSource>>().HaveMaxLength(32);
         configurationBuilder.Properties<Pillar>().HaveConversion<SlugConverter<Pillar>>().HaveMaxLength(32);
         configurationBuilder.Properties<WahanaRole>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<BeneficiaryStatus>().HaveConversion<SlugConverter<BeneficiaryStatus>>().HaveMaxLength(32);
+        configurationBuilder.Properties<DuplicateDecision>().HaveConversion<SlugConverter<DuplicateDecision>>().HaveMaxLength(32);
+        configurationBuilder.Properties<ShareRequestStatus>().HaveConversion<SlugConverter<ShareRequestStatus>>().HaveMaxLength(32);
         configurationBuilder.Properties<RegionLevel>().HaveConversion<SlugConverter<RegionLevel>>().HaveMaxLength(16);
     }
 

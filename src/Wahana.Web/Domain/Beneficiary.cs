@@ -18,6 +18,9 @@ public sealed class Beneficiary
 
     public required string Name { get; set; }
 
+    /// <summary>The name as search compares it (<see cref="PersonName.Key"/>), derived on save.</summary>
+    public string NameKey { get; private set; } = "";
+
     public Sex Sex { get; set; }
 
     public string BirthPlace { get; set; } = "";
@@ -57,13 +60,31 @@ public sealed class Beneficiary
 
     public bool ConsentByGuardian { get; set; }
 
+    /// <summary>The day the WKSBM registered the person (earlier than <see cref="CreatedAt"/> for paper records entered later).</summary>
+    public DateOnly RegisteredOn { get; set; }
+
+    public BeneficiaryStatus Status { get; set; } = BeneficiaryStatus.Aktif;
+
+    public List<BeneficiaryStatusChange> StatusChanges { get; init; } = [];
+
+    /// <summary>Set when this record was found to be the same person as another and merged into it.</summary>
+    public Guid? MergedIntoId { get; set; }
+
+    /// <summary>Set when the person's data was erased on their request; the record stays, anonymous, for past figures.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public bool NeedsCivilRegistryFollowUp => Nik is null;
 
-    public void DeriveRegion() => RegencyCode = Region.RegencyCodeOf(VillageCode) ?? "";
+    /// <summary>Derives the stored columns that follow from others: the kabupaten/kota and the name key.</summary>
+    public void DeriveRegion()
+    {
+        RegencyCode = Region.RegencyCodeOf(VillageCode) ?? "";
+        NameKey = PersonName.Key(Name);
+    }
 
     public int AgeOn(DateOnly date)
     {
@@ -77,6 +98,10 @@ public sealed class Beneficiary
         if (string.IsNullOrWhiteSpace(Name))
         {
             errors.Add(new(nameof(Name), "Nama wajib diisi."));
+        }
+        else if (Name.Length > PersonName.MaxLength)
+        {
+            errors.Add(new(nameof(Name), $"Nama paling banyak {PersonName.MaxLength} karakter; yang diisi {Name.Length} karakter."));
         }
         if (BirthDate > today)
         {
@@ -120,6 +145,14 @@ public sealed class Beneficiary
         if (Desil is < 1 or > 10)
         {
             errors.Add(new(nameof(Desil), "Desil DTSEN bernilai 1 sampai 10."));
+        }
+        if (RegisteredOn > today)
+        {
+            errors.Add(new(nameof(RegisteredOn), "Tanggal terdaftar tidak boleh di masa depan."));
+        }
+        else if (RegisteredOn < BirthDate)
+        {
+            errors.Add(new(nameof(RegisteredOn), "Tanggal terdaftar tidak boleh sebelum tanggal lahir."));
         }
         if (Categories.Count == 0)
         {

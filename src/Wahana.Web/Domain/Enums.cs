@@ -76,3 +76,30 @@ public enum WahanaRole
     Forum,
     Mitra,
 }
+
+/// <summary>Where a beneficiary stands: still looked after, or why no longer.</summary>
+public enum BeneficiaryStatus
+{
+    Aktif,
+    Pindah,
+    Meninggal,
+    TidakMembutuhkan,
+}
+
+/// <summary>The decision on a pair of records that look like one person.</summary>
+public enum DuplicateDecision
+{
+    /// <summary>Two different people; the pair is not offered again.</summary>
+    BedaOrang,
+
+    /// <summary>One person: the second record was merged into the first.</summary>
+    Digabung,
+}
+
+/// <summary>A WKSBM's request to serve a person another WKSBM already holds (layanan bersama).</summary>
+public enum ShareRequestStatus
+{
+    Diajukan,
+    Diterima,
+    Ditolak,
+}

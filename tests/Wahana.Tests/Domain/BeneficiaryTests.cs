@@ -24,6 +24,7 @@ public sealed class BeneficiaryTests
         Phone = "081234567890",
         Desil = 2,
         Categories = [new BeneficiaryCategory { CategoryId = 24 }],
+        RegisteredOn = new DateOnly(2026, 1, 15),
         ConsentGivenOn = new DateOnly(2026, 1, 15),
         ConsentGivenBy = "Sri Lestari",
     };

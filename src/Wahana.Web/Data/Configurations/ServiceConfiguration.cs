@@ -17,7 +17,7 @@ public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.HasOne<Partner>().WithMany().HasForeignKey(s => s.PartnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.InstitutionId, s.Date });
         builder.HasIndex(s => new { s.RegencyCode, s.Date });
-        builder.HasIndex(s => s.BeneficiaryId);
+        builder.HasIndex(s => new { s.BeneficiaryId, s.Date });
         builder.Ignore(s => s.Semester);
     }
 }

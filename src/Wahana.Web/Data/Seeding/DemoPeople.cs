@@ -134,6 +134,7 @@ internal static class DemoPeople
                     Phone = isHead && faker.Random.Bool(member.Age >= 60 ? 0.25f : 0.5f) ? DemoFakes.MobilePhone(faker) : null,
                     Desil = desil,
                     InstitutionId = institution.Id,
+                    RegisteredOn = registeredOn,
                     ConsentGivenOn = registeredOn,
                     ConsentGivenBy = guardian ?? names[i],
                     ConsentByGuardian = guardian is not null,

@@ -20,6 +20,7 @@ namespace Wahana.Web.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -357,6 +358,9 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.Property<int?>("Desil")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Hamlet")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -370,7 +374,15 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .HasColumnType("character(16)")
                         .IsFixedLength();
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -393,6 +405,9 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Rt")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
@@ -406,6 +421,11 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -417,14 +437,27 @@ namespace Wahana.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstitutionId");
+                    b.HasIndex("BirthDate");
 
                     b.HasIndex("Kk");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("Nik")
                         .IsUnique();
 
-                    b.HasIndex("RegencyCode");
+                    b.HasIndex("InstitutionId", "NameKey");
+
+                    b.HasIndex("RegencyCode", "NameKey");
+
+                    b.HasIndex("VillageCode", "NameKey");
+
+                    b.HasIndex(new[] { "NameKey" }, "IX_Beneficiaries_NameKey_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameKey" }, "IX_Beneficiaries_NameKey_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameKey" }, "IX_Beneficiaries_NameKey_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Beneficiaries");
                 });
@@ -442,6 +475,42 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.HasIndex("CategoryId");
 
                     b.ToTable("BeneficiaryCategories");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.BeneficiaryStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.ToTable("BeneficiaryStatusChanges");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.BoardMember", b =>
@@ -528,6 +597,55 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.HasIndex("InstitutionId", "Date");
 
                     b.ToTable("Distributions");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.DuplicatePair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("FirstId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("SecondId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondId");
+
+                    b.HasIndex("Decision", "Score");
+
+                    b.HasIndex("FirstId", "SecondId")
+                        .IsUnique();
+
+                    b.ToTable("DuplicatePairs");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Institution", b =>
@@ -763,17 +881,81 @@ namespace Wahana.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BeneficiaryId");
-
                     b.HasIndex("DistributionId");
 
                     b.HasIndex("PartnerId");
+
+                    b.HasIndex("BeneficiaryId", "Date");
 
                     b.HasIndex("InstitutionId", "Date");
 
                     b.HasIndex("RegencyCode", "Date");
 
                     b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.ServiceShareRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("HolderInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HolderRegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequesterRegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<Guid>("RequestingInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("RequestingInstitutionId");
+
+                    b.HasIndex("HolderInstitutionId", "Status");
+
+                    b.ToTable("ServiceShareRequests");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.StrengthThresholds", b =>
@@ -1013,6 +1195,11 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Wahana.Web.Domain.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Institution");
                 });
 
@@ -1031,6 +1218,15 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Beneficiary");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.BeneficiaryStatusChange", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Beneficiary", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.BoardMember", b =>
@@ -1056,6 +1252,21 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.DuplicatePair", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("FirstId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wahana.Web.Domain.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("SecondId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.InstitutionDocument", b =>
@@ -1096,6 +1307,27 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.Navigation("Institution");
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.ServiceShareRequest", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wahana.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("HolderInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wahana.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("RequestingInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.Volunteer", b =>
                 {
                     b.HasOne("Wahana.Web.Domain.Institution", null)
@@ -1131,6 +1363,8 @@ namespace Wahana.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Wahana.Web.Domain.Beneficiary", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("StatusChanges");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Institution", b =>

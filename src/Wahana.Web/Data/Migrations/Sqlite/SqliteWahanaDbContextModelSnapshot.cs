@@ -350,6 +350,9 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Desil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hamlet")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -363,7 +366,15 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -386,6 +397,9 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Rt")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
@@ -399,6 +413,11 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -410,14 +429,22 @@ namespace Wahana.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstitutionId");
+                    b.HasIndex("BirthDate");
 
                     b.HasIndex("Kk");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("Nik")
                         .IsUnique();
 
-                    b.HasIndex("RegencyCode");
+                    b.HasIndex("InstitutionId", "NameKey");
+
+                    b.HasIndex("RegencyCode", "NameKey");
+
+                    b.HasIndex("VillageCode", "NameKey");
 
                     b.ToTable("Beneficiaries");
                 });
@@ -435,6 +462,42 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId");
 
                     b.ToTable("BeneficiaryCategories");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.BeneficiaryStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.ToTable("BeneficiaryStatusChanges");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.BoardMember", b =>
@@ -521,6 +584,55 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.HasIndex("InstitutionId", "Date");
 
                     b.ToTable("Distributions");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.DuplicatePair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirstId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("SecondId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondId");
+
+                    b.HasIndex("Decision", "Score");
+
+                    b.HasIndex("FirstId", "SecondId")
+                        .IsUnique();
+
+                    b.ToTable("DuplicatePairs");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Institution", b =>
@@ -756,17 +868,81 @@ namespace Wahana.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BeneficiaryId");
-
                     b.HasIndex("DistributionId");
 
                     b.HasIndex("PartnerId");
+
+                    b.HasIndex("BeneficiaryId", "Date");
 
                     b.HasIndex("InstitutionId", "Date");
 
                     b.HasIndex("RegencyCode", "Date");
 
                     b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.ServiceShareRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HolderInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderRegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterRegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestingInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("RequestingInstitutionId");
+
+                    b.HasIndex("HolderInstitutionId", "Status");
+
+                    b.ToTable("ServiceShareRequests");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.StrengthThresholds", b =>
@@ -1006,6 +1182,11 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Wahana.Web.Domain.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Institution");
                 });
 
@@ -1024,6 +1205,15 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Beneficiary");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.BeneficiaryStatusChange", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Beneficiary", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.BoardMember", b =>
@@ -1049,6 +1239,21 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.DuplicatePair", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("FirstId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wahana.Web.Domain.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("SecondId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.InstitutionDocument", b =>
@@ -1089,6 +1294,27 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.Navigation("Institution");
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.ServiceShareRequest", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wahana.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("HolderInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wahana.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("RequestingInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.Volunteer", b =>
                 {
                     b.HasOne("Wahana.Web.Domain.Institution", null)
@@ -1124,6 +1350,8 @@ namespace Wahana.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Wahana.Web.Domain.Beneficiary", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("StatusChanges");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Institution", b =>
