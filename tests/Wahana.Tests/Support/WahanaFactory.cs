@@ -158,6 +158,24 @@ public sealed class WahanaFactory : WebApplicationFactory<Program>
         return await db.Institutions.Where(i => i.Id == id).ExecuteDeleteAsync();
     });
 
+    /// <summary>
+    /// Removes beneficiaries a test created, with everything that points at them (services, status history,
+    /// duplicate pairs, shared-service requests, records merged into them), so other tests see the demo as it was.
+    /// </summary>
+    public Task RemoveBeneficiariesAsync(params Guid[] ids) => WithDbAsync(async db =>
+    {
+        var all = await db.Beneficiaries.IgnoreQueryFilters()
+            .Where(b => ids.Contains(b.Id) || (b.MergedIntoId != null && ids.Contains(b.MergedIntoId.Value)))
+            .Select(b => b.Id).ToListAsync();
+        await db.Services.IgnoreQueryFilters().Where(s => all.Contains(s.BeneficiaryId)).ExecuteDeleteAsync();
+        await db.DuplicatePairs.IgnoreQueryFilters().Where(p => all.Contains(p.FirstId) || all.Contains(p.SecondId)).ExecuteDeleteAsync();
+        await db.ServiceShareRequests.IgnoreQueryFilters().Where(r => all.Contains(r.BeneficiaryId)).ExecuteDeleteAsync();
+        await db.BeneficiaryStatusChanges.IgnoreQueryFilters().Where(c => all.Contains(c.BeneficiaryId)).ExecuteDeleteAsync();
+        await db.BeneficiaryCategories.IgnoreQueryFilters().Where(c => all.Contains(c.BeneficiaryId)).ExecuteDeleteAsync();
+        await db.Beneficiaries.IgnoreQueryFilters().Where(b => all.Contains(b.Id)).ExecuteUpdateAsync(b => b.SetProperty(x => x.MergedIntoId, (Guid?)null));
+        return await db.Beneficiaries.IgnoreQueryFilters().Where(b => all.Contains(b.Id)).ExecuteDeleteAsync();
+    });
+
     /// <summary>Disables a user the way the application does: the flag, then a new security stamp.</summary>
     public Task DisableUserAsync(string userName) => WithUsersAsync(async users =>
     {
