@@ -150,7 +150,7 @@ public sealed class Beneficiary
         {
             errors.Add(new(nameof(RegisteredOn), "Tanggal terdaftar tidak boleh di masa depan."));
         }
-        else if (RegisteredOn < BirthDate)
+        else if (BirthDate <= today && RegisteredOn < BirthDate)
         {
             errors.Add(new(nameof(RegisteredOn), "Tanggal terdaftar tidak boleh sebelum tanggal lahir."));
         }

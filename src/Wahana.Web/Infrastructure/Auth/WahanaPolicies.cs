@@ -12,6 +12,15 @@ public static class WahanaPolicies
     /// <summary>Roles that work with personal data of beneficiaries (not the forum, not partners).</summary>
     public const string PersonalData = "PersonalData";
 
+    /// <summary>
+    /// Roles that may reveal a full NIK/KK, export personal data and answer a data subject's request: the
+    /// WKSBM's board and the offices, never volunteers, the forum or partners.
+    /// </summary>
+    public const string IdentityReveal = "IdentityReveal";
+
+    /// <summary>The offices that review the registry (duplicate queue, erasure): province and district officers.</summary>
+    public const string RegistryReview = "RegistryReview";
+
     /// <summary>Roles that oversee whole regions (province, a kabupaten/kota, the forum): e.g. the coverage map.</summary>
     public const string RegionWide = "RegionWide";
 
@@ -25,6 +34,9 @@ public static class WahanaPolicies
     {
         options.AddPolicy(Admin, p => p.RequireRole(nameof(WahanaRole.AdminProvinsi)));
         options.AddPolicy(PersonalData, p => p.RequireRole(PersonalDataRoles));
+        options.AddPolicy(IdentityReveal, p => p.RequireRole(
+            nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten), nameof(WahanaRole.PengurusWksbm)));
+        options.AddPolicy(RegistryReview, p => p.RequireRole(nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten)));
         options.AddPolicy(RegionWide, p => p.RequireRole(
             nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten), nameof(WahanaRole.Forum)));
         options.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());

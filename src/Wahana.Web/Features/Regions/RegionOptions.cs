@@ -1,6 +1,6 @@
 using Wahana.Web.Domain;
 
-namespace Wahana.Web.Features.Institutions;
+namespace Wahana.Web.Features.Regions;
 
 /// <summary>The options of one region select (the register's filters, the WKSBM form's location).</summary>
 public sealed record RegionOptions(string Placeholder, IReadOnlyList<Region> Choices, string? Selected)
