@@ -1,0 +1,210 @@
+using Microsoft.EntityFrameworkCore;
+using Wahana.Web.Data;
+using Wahana.Web.Domain;
+
+namespace Wahana.Web.Features.Beneficiaries;
+
+public sealed partial class BeneficiaryQuery
+{
+    /// <summary>One person as lists show them: identity numbers already masked, never the full ones.</summary>
+    public sealed record Row(
+        Guid Id, string Name, string? NikMasked, string? KkMasked, Sex Sex, DateOnly BirthDate, int Age, string VillageCode,
+        Guid InstitutionId, string InstitutionName, IReadOnlyList<PpksCategory> Categories, BeneficiaryStatus Status,
+        DateOnly RegisteredOn, int? Desil, bool Erased);
+
+    public sealed record Result(IReadOnlyList<Row> Rows, int Total, bool TotalCapped, int Page, int Size)
+    {
+        /// <summary>The pages known to exist: all of them, or those up to the counting cap.</summary>
+        public int PageCount => Math.Max(1, (Total + Size - 1) / Size);
+
+        public int FirstNumber => Rows.Count == 0 ? 0 : ((Page - 1) * Size) + 1;
+
+        /// <summary>True when there may be a page after this one.</summary>
+        public bool HasNext => Page < PageCount || (TotalCapped && Rows.Count == Size);
+    }
+
+    /// <summary>One page of the filtered, sorted list, with a total counted up to <see cref="CountCap"/>.</summary>
+    public async Task<Result> LoadAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var filtered = await FilteredAsync(db, today, cancellationToken);
+        var count = await filtered.Take(CountCap + 1).CountAsync(cancellationToken);
+        var capped = count > CountCap;
+        var total = Math.Min(count, CountCap);
+        var pageCount = Math.Max(1, (total + Size - 1) / Size);
+        var page = capped ? Page : Math.Min(Page, pageCount);
+        var listed = await Order(filtered).Skip((page - 1) * Size).Take(Size)
+            .Select(b => new
+            {
+                b.Id, b.Name, b.Nik, b.Kk, b.Sex, b.BirthDate, b.VillageCode, b.InstitutionId, b.Status, b.RegisteredOn, b.Desil,
+                Erased = b.ErasedAt != null,
+            })
+            .ToListAsync(cancellationToken);
+        var ids = listed.Select(b => b.Id).ToList();
+        var categories = ids.Count == 0 ? [] : await db.BeneficiaryCategories.AsNoTracking()
+            .Where(c => ids.Contains(c.BeneficiaryId))
+            .Select(c => new { c.BeneficiaryId, c.CategoryId })
+            .ToListAsync(cancellationToken);
+        var byPerson = categories.ToLookup(c => c.BeneficiaryId, c => c.CategoryId);
+        var institutionIds = listed.Select(b => b.InstitutionId).Distinct().ToList();
+        var institutions = institutionIds.Count == 0 ? [] : await db.Institutions.AsNoTracking()
+            .Where(i => institutionIds.Contains(i.Id)).Select(i => new { i.Id, i.Name })
+            .ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+        var rows = listed.Select(b => new Row(
+            b.Id, b.Name, MaskOrNull(b.Nik), MaskOrNull(b.Kk), b.Sex, b.BirthDate, AgeOn(b.BirthDate, today), b.VillageCode,
+            b.InstitutionId, institutions.GetValueOrDefault(b.InstitutionId, ""), CategoriesOf(byPerson[b.Id]), b.Status,
+            b.RegisteredOn, b.Desil, b.Erased)).ToList();
+        return new Result(rows, total, capped, page, Size);
+    }
+
+    /// <summary>The filtered and sorted people (every page), for the export to stream.</summary>
+    public async Task<IQueryable<Beneficiary>> QueryAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken) =>
+        Order(await FilteredAsync(db, today, cancellationToken));
+
+    public static string? MaskOrNull(string? number) => number is null ? null : Domain.Nik.Mask(number);
+
+    public static IReadOnlyList<PpksCategory> CategoriesOf(IEnumerable<int> ids) =>
+        [.. ids.Order().Select(id => PpksCategory.All.FirstOrDefault(c => c.Id == id)).OfType<PpksCategory>()];
+
+    /// <summary>
+    /// The people in the user's scope (the query filters) that match the search and filters. A name search asks
+    /// the name index for its matches first (<see cref="NameMatchesAsync"/>): a rare name comes back as a small
+    /// set of ids; a common one (more than <see cref="MatchCap"/>) is left to LIKE on the name key while the
+    /// list is walked in its order, which meets a page of matches early.
+    /// </summary>
+    private async Task<IQueryable<Beneficiary>> FilteredAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = Filter(db.Beneficiaries.AsNoTracking(), db, today);
+        if (Search is null)
+        {
+            return rows;
+        }
+        var words = Search.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var word in words)
+        {
+            var pattern = "%" + word + "%";
+            rows = rows.Where(b => EF.Functions.Like(b.NameKey, pattern));
+        }
+        var matches = await NameMatchesAsync(db, words, cancellationToken);
+        return matches is { Count: <= MatchCap } ? rows.Where(b => matches.Contains(b.Id)) : rows;
+    }
+
+    /// <summary>
+    /// Up to <see cref="MatchCap"/> + 1 ids whose name contains every word of three letters or more, from the
+    /// name index: the FTS5 trigram table on SQLite (docs/decisions/0006-name-search.md), the pg_trgm index on
+    /// PostgreSQL. Null when no word is long enough for a trigram index to help.
+    /// </summary>
+    private static async Task<List<Guid>?> NameMatchesAsync(WahanaDbContext db, string[] words, CancellationToken cancellationToken)
+    {
+        var indexed = words.Where(w => w.Length >= 3).ToList();
+        if (indexed.Count == 0)
+        {
+            return null;
+        }
+        if (db.Database.IsSqlite())
+        {
+            // The key holds letters, digits and single spaces only, so each word is a safe FTS5 string.
+            var match = string.Join(" AND ", indexed.Select(w => "\"" + w + "\""));
+            return await db.Database.SqlQuery<Guid>($"""
+                SELECT "Id" AS "Value" FROM "Beneficiaries" WHERE rowid IN (
+                    SELECT rowid FROM "BeneficiaryNameSearch" WHERE "BeneficiaryNameSearch" MATCH {match} LIMIT {MatchCap + 1})
+                """).ToListAsync(cancellationToken);
+        }
+        var people = db.Beneficiaries.AsNoTracking();
+        foreach (var word in indexed)
+        {
+            var pattern = "%" + word + "%";
+            people = people.Where(b => EF.Functions.Like(b.NameKey, pattern));
+        }
+        return await people.Select(b => b.Id).Take(MatchCap + 1).ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<Beneficiary> Filter(IQueryable<Beneficiary> rows, WahanaDbContext db, DateOnly today)
+    {
+        if (PartialNumber)
+        {
+            // Part of a NIK or KK is never looked up: that would let anyone probe the numbers digit by digit.
+            return rows.Where(b => false);
+        }
+        if (IdentityNumber is { } number)
+        {
+            rows = rows.Where(b => b.Nik == number || b.Kk == number);
+        }
+        if (Nik is { } nik)
+        {
+            rows = rows.Where(b => b.Nik == nik);
+        }
+        if (Kk is { } kk)
+        {
+            rows = rows.Where(b => b.Kk == kk);
+        }
+        // Only the narrowest region: each has its own index, and the narrower implies the wider.
+        if (VillageCode is { } village)
+        {
+            rows = rows.Where(b => b.VillageCode == village);
+        }
+        else if (DistrictCode is { } district)
+        {
+            var villages = RegionCatalog.Instance.ChildrenOf(district).Select(r => r.Code).ToList();
+            rows = rows.Where(b => villages.Contains(b.VillageCode));
+        }
+        else if (RegencyCode is { } regency)
+        {
+            rows = rows.Where(b => b.RegencyCode == regency);
+        }
+        if (InstitutionId is { } institution)
+        {
+            rows = rows.Where(b => b.InstitutionId == institution);
+        }
+        if (Category is { } category)
+        {
+            var categoryId = category.Id;
+            rows = rows.Where(b => b.Categories.Any(c => c.CategoryId == categoryId));
+        }
+        if (Sex is { } sex)
+        {
+            rows = rows.Where(b => b.Sex == sex);
+        }
+        if (Age is { } age)
+        {
+            var (_, _, _, from, to) = AgeGroups.First(g => g.Group == age);
+            // Age from..to today is a birth date after (today - (to + 1) years) and on or before (today - from years).
+            var latest = today.AddYears(-from);
+            rows = rows.Where(b => b.BirthDate <= latest);
+            if (to is { } oldest)
+            {
+                var earliest = today.AddYears(-(oldest + 1));
+                rows = rows.Where(b => b.BirthDate > earliest);
+            }
+        }
+        if (Desil is { } desil)
+        {
+            rows = rows.Where(b => b.Desil == desil);
+        }
+        if (WithoutNik)
+        {
+            rows = rows.Where(b => b.Nik == null);
+        }
+        if (Status is { } status)
+        {
+            rows = rows.Where(b => b.Status == status);
+        }
+        if (NotServed)
+        {
+            var semester = Semester.Of(today);
+            var (start, end) = (semester.Start, semester.End);
+            rows = rows.Where(b => !db.Services.Any(s => s.BeneficiaryId == b.Id && s.Date >= start && s.Date <= end));
+        }
+        return rows;
+    }
+
+    private IQueryable<Beneficiary> Order(IQueryable<Beneficiary> rows) => (Sort, Descending) switch
+    {
+        // "Umur" ascending is the youngest first: the latest birth date first.
+        (BeneficiarySort.Age, false) => rows.OrderByDescending(b => b.BirthDate).ThenBy(b => b.NameKey).ThenBy(b => b.Id),
+        (BeneficiarySort.Age, true) => rows.OrderBy(b => b.BirthDate).ThenBy(b => b.NameKey).ThenBy(b => b.Id),
+        (BeneficiarySort.Registered, false) => rows.OrderBy(b => b.RegisteredOn).ThenBy(b => b.NameKey).ThenBy(b => b.Id),
+        (BeneficiarySort.Registered, true) => rows.OrderByDescending(b => b.RegisteredOn).ThenBy(b => b.NameKey).ThenBy(b => b.Id),
+        (_, true) => rows.OrderByDescending(b => b.NameKey).ThenByDescending(b => b.Id),
+        _ => rows.OrderBy(b => b.NameKey).ThenBy(b => b.Id),
+    };
+}
