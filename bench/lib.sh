@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Shared by the benchmark scripts of bench/: source it, then call bench_init.
-#   start_postgres                     a throw-away PostgreSQL 15 on a free port ($PG_CONN), stopped on exit
+#   start_postgres [DIR]               a throw-away PostgreSQL 15 on a free port ($PG_CONN), stopped on exit
 #   large_registry sqlite|postgres N   a database with the demo plus synthetic people up to N ($REGISTRY_CONN);
-#                                      the SQLite one is kept in bench/.data/ (or $WAHANA_BENCH_DATA) and reused
-#                                      by later runs: copy it before a benchmark that writes
+#                                      kept in ~/.cache/wahana-bench (or $WAHANA_BENCH_DATA) and reused by later runs (the
+#                                      PostgreSQL cluster is copied per run; copy the SQLite file before writing)
 #   start_app sqlite|postgres CONN     the Release app on a free port ($base, $app), stopped on exit
 #   login USER / api_token USER        a cookie jar / a bearer token of a demo user
 #   measure NAME CURL-ARGS...          10 warm-up requests, then $requests timed ones: p50, p95, max
@@ -24,10 +24,7 @@ bench_init() {
 
 bench_cleanup() {
   stop_app
-  if [[ -n "$PG_DIR" ]]; then
-    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
-    rm -rf "$PG_DIR"
-  fi
+  stop_postgres
   rm -rf "$work"
 }
 
@@ -37,20 +34,33 @@ pg_run() {
   if [[ "$(id -u)" -eq 0 ]]; then su postgres -s /bin/bash -c "cd / && $(printf '%q ' "$@")"; else "$@"; fi
 }
 
-start_postgres() {
+start_postgres() { # [saved data directory to start from]
   local port
   port=$(free_port)
   PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/wahana-bench-pg.XXXXXX")
   chmod 0755 "$PG_DIR"
+  if [[ -n "${1:-}" ]]; then
+    cp -a "$1" "$PG_DIR/data"
+  fi
   if [[ "$(id -u)" -eq 0 ]]; then
     id postgres >/dev/null 2>&1 || useradd --system --user-group --no-create-home --shell /usr/sbin/nologin postgres
-    chown postgres: "$PG_DIR"
+    chown -R postgres: "$PG_DIR"
   fi
-  pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
+  if [[ -z "${1:-}" ]]; then
+    pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
+  fi
   # Default durability (fsync on): the figures are those of a real server, not of the test set-up.
   pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c shared_buffers=1GB -c work_mem=32MB" start >/dev/null
   PG_CONN="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}
+
+stop_postgres() {
+  if [[ -n "$PG_DIR" ]]; then
+    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+    PG_DIR=""
+  fi
 }
 
 start_app() { # provider connection
@@ -78,9 +88,9 @@ stop_app() {
 
 large_registry() { # provider people
   local provider=$1 people=$2
+  local data=${WAHANA_BENCH_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/wahana-bench}
+  mkdir -p "$data"
   if [[ $provider == sqlite ]]; then
-    local data=${WAHANA_BENCH_DATA:-$BENCH_ROOT/bench/.data}
-    mkdir -p "$data"
     local file="$data/registry-$people.db"
     REGISTRY_CONN="Data Source=$file"
     [[ -f $file ]] && { echo "reusing $file"; return; }
@@ -91,11 +101,26 @@ large_registry() { # provider people
     sqlite3 "$file.partial" 'PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;' >/dev/null 2>&1 || true
     mv "$file.partial" "$file"
   else
+    # A PostgreSQL cluster holding the registry is kept as a stopped data directory and copied for each run.
+    local saved="$data/pg-registry-$people"
+    if [[ -d $saved ]]; then
+      echo "reusing $saved"
+      start_postgres "$saved"
+      REGISTRY_CONN="$PG_CONN"
+      return
+    fi
+    start_postgres
     REGISTRY_CONN="$PG_CONN"
     start_app postgres "$REGISTRY_CONN"
     stop_app
     dotnet run --project bench/Wahana.Bench -c Release -- seed --provider postgres --connection "$REGISTRY_CONN" --people "$people"
-    psql -h 127.0.0.1 -p "$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$PG_CONN")" -U postgres -c 'VACUUM ANALYZE' >/dev/null
+    pg_run "$PG_BIN/psql" -h "$PG_DIR" -p "$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$PG_CONN")" -U postgres -c 'VACUUM ANALYZE' >/dev/null
+    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
+    rm -rf "$saved.partial"
+    cp -a "$PG_DIR/data" "$saved.partial"
+    mv "$saved.partial" "$saved"
+    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$PG_CONN") -k $PG_DIR -c shared_buffers=1GB -c work_mem=32MB" start >/dev/null
   fi
 }
 
