@@ -36,17 +36,17 @@ public sealed partial class BeneficiaryQuery
     public const int MaxApiPageSize = 200;
 
     /// <summary>
-    /// Totals are counted up to this and then shown as "lebih dari 1.000": counting every match of a common name
-    /// among a million people costs more than the page itself, and nobody pages that far.
+    /// Totals are counted up to this and then shown as "lebih dari 200": counting every match of a filter among a
+    /// million people costs many times the page itself (the count reads on until it has seen them all), and a
+    /// list that long is narrowed, not paged through.
     /// </summary>
-    public const int CountCap = 1000;
+    public const int CountCap = 200;
 
     /// <summary>
-    /// A name search first takes the ids of up to this many matches from the name index (FTS5 trigram on SQLite,
-    /// pg_trgm on PostgreSQL). Fewer matches (a rare name) are filtered and sorted as a small set; more (a common
-    /// name) are found by walking the list in its order, which finds a page of them at once.
+    /// On SQLite, a name search whose words match at most this many names (the FTS5 trigram index counts them
+    /// cheaply) reads them through the index; more are found by walking the list in order with LIKE.
     /// </summary>
-    public const int MatchCap = 2000;
+    public const int MatchCap = 20_000;
 
     public const int MaxSearchLength = 100;
 

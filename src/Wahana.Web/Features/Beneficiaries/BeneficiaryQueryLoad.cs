@@ -66,56 +66,71 @@ public sealed partial class BeneficiaryQuery
         [.. ids.Order().Select(id => PpksCategory.All.FirstOrDefault(c => c.Id == id)).OfType<PpksCategory>()];
 
     /// <summary>
-    /// The people in the user's scope (the query filters) that match the search and filters. A name search asks
-    /// the name index for its matches first (<see cref="NameMatchesAsync"/>): a rare name comes back as a small
-    /// set of ids; a common one (more than <see cref="MatchCap"/>) is left to LIKE on the name key while the
-    /// list is walked in its order, which meets a page of matches early.
+    /// The people in the user's scope (the query filters) that match the search and filters. On SQLite a name
+    /// search asks the FTS5 trigram index how many names match (up to <see cref="MatchCap"/>): a set that small
+    /// is read through the index (rowid lookups, then sorted); a larger one is left to LIKE on the name key
+    /// while the list is walked in its order, which meets a page of matches early. On PostgreSQL, LIKE on the
+    /// name key uses the pg_trgm index and the planner's statistics choose. See docs/decisions/0006-name-search.md.
     /// </summary>
     private async Task<IQueryable<Beneficiary>> FilteredAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
-        var rows = Filter(db.Beneficiaries.AsNoTracking(), db, today);
-        if (Search is null)
+        IQueryable<Beneficiary> people = db.Beneficiaries;
+        if (Search is not null)
         {
-            return rows;
+            var words = Search.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (db.Database.IsSqlite() && await FewNameMatchesAsync(db, words, cancellationToken) is { } match)
+            {
+                people = db.Beneficiaries.FromSql($"""
+                    SELECT * FROM "Beneficiaries" WHERE rowid IN (
+                        SELECT rowid FROM "BeneficiaryNameSearch" WHERE "BeneficiaryNameSearch" MATCH {match})
+                    """);
+            }
+            foreach (var word in words)
+            {
+                var pattern = "%" + word + "%";
+                people = people.Where(b => EF.Functions.Like(b.NameKey, pattern));
+            }
         }
-        var words = Search.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var word in words)
-        {
-            var pattern = "%" + word + "%";
-            rows = rows.Where(b => EF.Functions.Like(b.NameKey, pattern));
-        }
-        var matches = await NameMatchesAsync(db, words, cancellationToken);
-        return matches is { Count: <= MatchCap } ? rows.Where(b => matches.Contains(b.Id)) : rows;
+        return Filter(WithScopeColumn(people.AsNoTracking(), db.CurrentUser.Scope), db, today);
     }
 
     /// <summary>
-    /// Up to <see cref="MatchCap"/> + 1 ids whose name contains every word of three letters or more, from the
-    /// name index: the FTS5 trigram table on SQLite (docs/decisions/0006-name-search.md), the pg_trgm index on
-    /// PostgreSQL. Null when no word is long enough for a trigram index to help.
+    /// Repeats the user's scope as a plain equality on its indexed column. Not the guard: the DbContext's query
+    /// filter still decides what the user sees, and this never widens it. But the filter reads
+    /// <c>(@allPeople OR RegencyCode = @code)</c>, and SQLite cannot plan an index search on an OR with a
+    /// parameter; without this it scans a million rows for a district officer's filtered list.
     /// </summary>
-    private static async Task<List<Guid>?> NameMatchesAsync(WahanaDbContext db, string[] words, CancellationToken cancellationToken)
+    private static IQueryable<Beneficiary> WithScopeColumn(IQueryable<Beneficiary> people, AccessScope scope)
+    {
+        if (scope.AllPeople)
+        {
+            return people;
+        }
+        if (scope.RegencyCode is { } regency)
+        {
+            return people.Where(b => b.RegencyCode == regency);
+        }
+        return scope.InstitutionId is { } institution ? people.Where(b => b.InstitutionId == institution) : people;
+    }
+
+    /// <summary>
+    /// The FTS5 query for the words of three letters or more, when at most <see cref="MatchCap"/> names match it;
+    /// null when no word is that long or more names match.
+    /// </summary>
+    private static async Task<string?> FewNameMatchesAsync(WahanaDbContext db, string[] words, CancellationToken cancellationToken)
     {
         var indexed = words.Where(w => w.Length >= 3).ToList();
         if (indexed.Count == 0)
         {
             return null;
         }
-        if (db.Database.IsSqlite())
-        {
-            // The key holds letters, digits and single spaces only, so each word is a safe FTS5 string.
-            var match = string.Join(" AND ", indexed.Select(w => "\"" + w + "\""));
-            return await db.Database.SqlQuery<Guid>($"""
-                SELECT "Id" AS "Value" FROM "Beneficiaries" WHERE rowid IN (
-                    SELECT rowid FROM "BeneficiaryNameSearch" WHERE "BeneficiaryNameSearch" MATCH {match} LIMIT {MatchCap + 1})
-                """).ToListAsync(cancellationToken);
-        }
-        var people = db.Beneficiaries.AsNoTracking();
-        foreach (var word in indexed)
-        {
-            var pattern = "%" + word + "%";
-            people = people.Where(b => EF.Functions.Like(b.NameKey, pattern));
-        }
-        return await people.Select(b => b.Id).Take(MatchCap + 1).ToListAsync(cancellationToken);
+        // The key holds letters, digits and single spaces only, so each word is a safe FTS5 string.
+        var match = string.Join(" AND ", indexed.Select(w => "\"" + w + "\""));
+        var count = await db.Database.SqlQuery<int>($"""
+            SELECT count(*) AS "Value" FROM (
+                SELECT rowid FROM "BeneficiaryNameSearch" WHERE "BeneficiaryNameSearch" MATCH {match} LIMIT {MatchCap + 1})
+            """).SingleAsync(cancellationToken);
+        return count <= MatchCap ? match : null;
     }
 
     private IQueryable<Beneficiary> Filter(IQueryable<Beneficiary> rows, WahanaDbContext db, DateOnly today)
@@ -182,7 +197,10 @@ public sealed partial class BeneficiaryQuery
         }
         if (WithoutNik)
         {
-            rows = rows.Where(b => b.Nik == null);
+            // SQLite's statistics count one row per NIK (the index is unique) and take "Nik IS NULL" for one row:
+            // it would read the 8% without NIK through that index and sort them all. Written so that it cannot
+            // use the index, the list is walked in its order instead. PostgreSQL counts the nulls and plans well.
+            rows = db.Database.IsSqlite() ? rows.Where(b => (b.Nik ?? "") == "") : rows.Where(b => b.Nik == null);
         }
         if (Status is { } status)
         {
@@ -192,6 +210,7 @@ public sealed partial class BeneficiaryQuery
         {
             var semester = Semester.Of(today);
             var (start, end) = (semester.Start, semester.End);
+            // IgnoreQueryFilters would lift the filters of the whole query, not only of this subquery: never here.
             rows = rows.Where(b => !db.Services.Any(s => s.BeneficiaryId == b.Id && s.Date >= start && s.Date <= end));
         }
         return rows;

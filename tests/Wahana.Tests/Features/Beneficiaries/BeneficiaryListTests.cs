@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wahana.Tests.Support;
 using Wahana.Web.Domain;
+using Wahana.Web.Features.Beneficiaries;
 using static Wahana.Tests.Features.Beneficiaries.BeneficiaryReadTestData;
 
 namespace Wahana.Tests.Features.Beneficiaries;
@@ -188,7 +189,7 @@ public abstract class BeneficiaryListTests(WahanaFactory factory)
         var (rows, html) = await ListPageAsync(client, $"?kalurahan={home.VillageCode}");
         Assert.Equal(Math.Min(25, expectedVillage.Count), rows.Count);
         Assert.All(rows, r => Assert.Contains(r.Id, expectedVillage));
-        if (expectedVillage.Count <= 1000)
+        if (expectedVillage.Count <= BeneficiaryQuery.CountCap)
         {
             Assert.Equal(expectedVillage.Count, HttpHelpers.TestIdNumber(html, "beneficiary-total"));
         }
@@ -244,16 +245,16 @@ public abstract class BeneficiaryListTests(WahanaFactory factory)
     }
 
     [ProviderFact]
-    public async Task A_large_list_counts_up_to_a_thousand_and_says_there_are_more()
+    public async Task A_large_list_counts_up_to_the_cap_and_says_there_are_more()
     {
         using var client = await factory.CreateLoggedInClientAsync(TestUsers.Admin);
         var (rows, html) = await ListPageAsync(client, "");
         Assert.Equal(25, rows.Count);
-        Assert.Contains("lebih dari 1.000", HttpHelpers.TestIdText(html, "beneficiary-total-capped"), StringComparison.Ordinal);
+        Assert.Contains($"lebih dari {BeneficiaryQuery.CountCap}", HttpHelpers.TestIdText(html, "beneficiary-total-capped"), StringComparison.Ordinal);
         Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
         using var api = await factory.CreateApiClientAsync(TestUsers.Admin);
         var (_, total, capped) = await ApiListAsync(api, "");
-        Assert.Equal((1000, true), (total, capped));
+        Assert.Equal((BeneficiaryQuery.CountCap, true), (total, capped));
     }
 
     [ProviderFact]
