@@ -13,6 +13,21 @@ bench_init
 which=${1:-both}
 people=1000000
 
+# lib.sh's measure, followed by the app's CPU time (user + system) per timed request: a figure that does not
+# depend on what else the machine is running, unlike the wall-clock percentiles.
+measure_cpu() {
+  local before after
+  if [[ -n ${warming:-} ]]; then # the first pass only touches every scenario (JIT, the file's pages)
+    shift
+    for _ in $(seq 1 20); do curl -s -o /dev/null "$@"; done
+    return
+  fi
+  before=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  measure "$@"
+  after=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  echo "    cpu per request: $(python3 -c "print(round(($after - $before) * 1000 / $(getconf CLK_TCK) / ($requests + 11), 1))") ms"
+}
+
 scenarios() { # provider
   local admin bantul pengurus token nik
   admin=$(login admin.diy)
@@ -20,7 +35,7 @@ scenarios() { # provider
   pengurus=$(login pengurus.40)
   token=$(api_token admin.diy)
   # A real NIK to look up: a person found by name, revealed once through the API (audited like any reveal).
-  nik=$(python3 - "$base" "$token" <<'PY'
+  cat >"$work/nik.py" <<'PY'
 import json, sys, urllib.request
 base, token = sys.argv[1], sys.argv[2]
 def call(path, body=None):
@@ -29,35 +44,35 @@ def call(path, body=None):
 person = next(i for i in call("/api/v1/beneficiaries?q=nasyiah&pageSize=50")["items"] if i["nik"])
 print(call(f"/api/v1/beneficiaries/{person['id']}/reveal", json.dumps({"reason": "benchmark"}).encode())["nik"])
 PY
-)
-  echo "## $1, $(curl -s -H "Authorization: Bearer $token" "$base/api/v1/beneficiaries?pageSize=1" | python3 -c 'import sys,json; d=json.load(sys.stdin); print(("more than " if d["totalCapped"] else "") + str(d["total"]))') people listed for admin.diy"
-  echo "### name search"
-  measure "admin.diy q=rahmi (first name, ~5,000 people)" -b "$admin" "$base/penerima?q=rahmi"
-  measure "admin.diy q=hutagalung (surname, ~4,300)" -b "$admin" "$base/penerima?q=hutagalung"
-  measure "admin.diy q=siti+nasyiah (full name, 31)" -b "$admin" "$base/penerima?q=siti+nasyiah"
-  measure "admin.diy q=nasy (part of two names, ~16,000)" -b "$admin" "$base/penerima?q=nasy"
-  measure "admin.diy q=ana (in ~62,000 names)" -b "$admin" "$base/penerima?q=ana"
-  measure "admin.diy q=zqxw (no match)" -b "$admin" "$base/penerima?q=zqxw"
-  measure "admin.diy q=<full NIK>" -b "$admin" "$base/penerima?q=$nik"
-  measure "dinsos.bantul q=putri (kabupaten)" -b "$bantul" "$base/penerima?q=putri"
-  measure "pengurus.40 q=ade (one WKSBM)" -b "$pengurus" "$base/penerima?q=ade"
-  measure "API admin q=rahmi&pageSize=100" -H "Authorization: Bearer $token" "$base/api/v1/beneficiaries?q=rahmi&pageSize=100"
-  echo "### filtered lists"
-  measure "admin.diy all, page 1" -b "$admin" "$base/penerima"
-  measure "admin.diy all, page 20" -b "$admin" "$base/penerima?halaman=20"
-  measure "admin.diy kabupaten+category+60+" -b "$admin" "$base/penerima?kabupaten=34.02&kategori=lansia-terlantar&umur=60%2B"
-  measure "admin.diy kalurahan" -b "$admin" "$base/penerima?kalurahan=34.02.10.2007"
-  measure "admin.diy without NIK, women" -b "$admin" "$base/penerima?tanpa-nik=1&jk=P"
-  measure "admin.diy not served this semester" -b "$admin" "$base/penerima?belum-dilayani=1"
-  measure "admin.diy desil 1, 0-5 years, by age" -b "$admin" "$base/penerima?desil=1&umur=0-5&urut=umur"
-  measure "dinsos.bantul all" -b "$bantul" "$base/penerima"
-  measure "dinsos.bantul category+60+" -b "$bantul" "$base/penerima?kategori=lansia-terlantar&umur=60%2B"
-  measure "dinsos.bantul not served, desil 1" -b "$bantul" "$base/penerima?belum-dilayani=1&desil=1"
-  measure "pengurus.40 all" -b "$pengurus" "$base/penerima"
-  measure "pengurus.40 category fakir-miskin, men" -b "$pengurus" "$base/penerima?kategori=fakir-miskin&jk=L"
-  measure "API admin regency+category+sex, pageSize=100" -H "Authorization: Bearer $token" \
+  nik=$(python3 "$work/nik.py" "$base" "$token")
+  if [[ -z ${warming:-} ]]; then echo "## $1, $(curl -s -H "Authorization: Bearer $token" "$base/api/v1/beneficiaries?pageSize=1" | python3 -c 'import sys,json; d=json.load(sys.stdin); print(("more than " if d["totalCapped"] else "") + str(d["total"]))') people listed for admin.diy"; fi
+  [[ -n ${warming:-} ]] || echo "### name search"
+  measure_cpu "admin.diy q=rahmi (first name, ~5,000 people)" -b "$admin" "$base/penerima?q=rahmi"
+  measure_cpu "admin.diy q=hutagalung (surname, ~4,300)" -b "$admin" "$base/penerima?q=hutagalung"
+  measure_cpu "admin.diy q=siti+nasyiah (full name, 31)" -b "$admin" "$base/penerima?q=siti+nasyiah"
+  measure_cpu "admin.diy q=nasy (part of two names, ~16,000)" -b "$admin" "$base/penerima?q=nasy"
+  measure_cpu "admin.diy q=ana (in ~62,000 names)" -b "$admin" "$base/penerima?q=ana"
+  measure_cpu "admin.diy q=zqxw (no match)" -b "$admin" "$base/penerima?q=zqxw"
+  measure_cpu "admin.diy q=<full NIK>" -b "$admin" "$base/penerima?q=$nik"
+  measure_cpu "dinsos.bantul q=putri (kabupaten)" -b "$bantul" "$base/penerima?q=putri"
+  measure_cpu "pengurus.40 q=ade (one WKSBM)" -b "$pengurus" "$base/penerima?q=ade"
+  measure_cpu "API admin q=rahmi&pageSize=100" -H "Authorization: Bearer $token" "$base/api/v1/beneficiaries?q=rahmi&pageSize=100"
+  [[ -n ${warming:-} ]] || echo "### filtered lists"
+  measure_cpu "admin.diy all, page 1" -b "$admin" "$base/penerima"
+  measure_cpu "admin.diy all, page 20" -b "$admin" "$base/penerima?halaman=20"
+  measure_cpu "admin.diy kabupaten+category+60+" -b "$admin" "$base/penerima?kabupaten=34.02&kategori=lansia-terlantar&umur=60%2B"
+  measure_cpu "admin.diy kalurahan" -b "$admin" "$base/penerima?kalurahan=34.02.10.2007"
+  measure_cpu "admin.diy without NIK, women" -b "$admin" "$base/penerima?tanpa-nik=1&jk=P"
+  measure_cpu "admin.diy not served this semester" -b "$admin" "$base/penerima?belum-dilayani=1"
+  measure_cpu "admin.diy desil 1, 0-5 years, by age" -b "$admin" "$base/penerima?desil=1&umur=0-5&urut=umur"
+  measure_cpu "dinsos.bantul all" -b "$bantul" "$base/penerima"
+  measure_cpu "dinsos.bantul category+60+" -b "$bantul" "$base/penerima?kategori=lansia-terlantar&umur=60%2B"
+  measure_cpu "dinsos.bantul not served, desil 1" -b "$bantul" "$base/penerima?belum-dilayani=1&desil=1"
+  measure_cpu "pengurus.40 all" -b "$pengurus" "$base/penerima"
+  measure_cpu "pengurus.40 category fakir-miskin, men" -b "$pengurus" "$base/penerima?kategori=fakir-miskin&jk=L"
+  measure_cpu "API admin regency+category+sex, pageSize=100" -H "Authorization: Bearer $token" \
     "$base/api/v1/beneficiaries?regency=34.02&category=fakir-miskin&sex=P&pageSize=100"
-  echo "server memory: $(awk '/VmRSS/ {print int($2/1024)}' /proc/$app/status) MiB RSS"
+  [[ -n ${warming:-} ]] || echo "server memory: $(awk '/^(RssAnon|RssFile):/ {printf "%s %d MiB ", $1, $2/1024}' /proc/$app/status)(RssFile: pages of the database file mapped by SQLite, shared with the OS page cache)"
 }
 
 if [[ $which == sqlite || $which == both ]]; then
@@ -66,12 +81,14 @@ if [[ $which == sqlite || $which == both ]]; then
   started=$(date +%s)
   start_app sqlite "Data Source=$work/registry.db"
   echo "SQLite: app ready after $(( $(date +%s) - started )) s (includes the name-index migration on first start)"
+  warming=1 scenarios SQLite
   scenarios SQLite
   stop_app
 fi
 if [[ $which == postgres || $which == both ]]; then
   large_registry postgres $people
   start_app postgres "$REGISTRY_CONN"
+  warming=1 scenarios PostgreSQL
   scenarios PostgreSQL
   stop_app
   stop_postgres

@@ -36,11 +36,11 @@ public sealed partial class BeneficiaryQuery
     public const int MaxApiPageSize = 200;
 
     /// <summary>
-    /// Totals are counted up to this and then shown as "lebih dari 200": counting every match of a filter among a
+    /// Totals are counted up to this and then shown as "lebih dari 100": counting every match of a filter among a
     /// million people costs many times the page itself (the count reads on until it has seen them all), and a
     /// list that long is narrowed, not paged through.
     /// </summary>
-    public const int CountCap = 200;
+    public const int CountCap = 100;
 
     /// <summary>
     /// On SQLite, a name search whose words match at most this many names (the FTS5 trigram index counts them

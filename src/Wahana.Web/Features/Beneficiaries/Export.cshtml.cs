@@ -74,6 +74,7 @@ public sealed class ExportModel(WahanaDbContext db, TimeProvider clock) : PageMo
     {
         var today = Wib.Today(clock);
         var query = BeneficiaryQuery.ParsePage(Request.Query);
+        await using var connection = await BeneficiaryQuery.SqliteReadsAsync(db, cancellationToken);
         var people = (await query.QueryAsync(db, today, cancellationToken)).Select(b => new Exported
         {
             Name = b.Name, Nik = b.Nik, Kk = b.Kk, Sex = b.Sex, BirthPlace = b.BirthPlace, BirthDate = b.BirthDate, Address = b.Address,
