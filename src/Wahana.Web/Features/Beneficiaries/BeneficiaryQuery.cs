@@ -48,6 +48,12 @@ public sealed partial class BeneficiaryQuery
     /// </summary>
     public const int MatchCap = 20_000;
 
+    /// <summary>
+    /// On PostgreSQL, a name search whose words match at most this many names sorts them (counting them through the
+    /// pg_trgm index costs about as much as sorting them); more are found by walking the name index.
+    /// </summary>
+    public const int PostgresMatchCap = 10_000;
+
     public const int MaxSearchLength = 100;
 
     private static readonly Dictionary<string, BeneficiarySort> PageSortCodes = new(StringComparer.Ordinal)

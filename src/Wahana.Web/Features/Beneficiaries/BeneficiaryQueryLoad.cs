@@ -27,8 +27,8 @@ public sealed partial class BeneficiaryQuery
     public async Task<Result> LoadAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         await using var connection = await SqliteReadsAsync(db, cancellationToken);
-        var filtered = await FilteredAsync(db, today, cancellationToken);
-        var ordered = Order(filtered, !db.Database.IsSqlite());
+        var (filtered, fewNames) = await FilteredAsync(db, today, cancellationToken);
+        var ordered = Order(filtered, db.Database.IsSqlite(), fewNames);
         var page = Page;
         var listed = await PageAsync(ordered, page, cancellationToken);
         int total;
@@ -108,8 +108,11 @@ public sealed partial class BeneficiaryQuery
     }
 
     /// <summary>The filtered and sorted people (every page), for the export to stream.</summary>
-    public async Task<IQueryable<Beneficiary>> QueryAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken) =>
-        Order(await FilteredAsync(db, today, cancellationToken), !db.Database.IsSqlite());
+    public async Task<IQueryable<Beneficiary>> QueryAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var (filtered, fewNames) = await FilteredAsync(db, today, cancellationToken);
+        return Order(filtered, db.Database.IsSqlite(), fewNames);
+    }
 
     public static string? MaskOrNull(string? number) => number is null ? null : Domain.Nik.Mask(number);
 
@@ -123,7 +126,8 @@ public sealed partial class BeneficiaryQuery
     /// while the list is walked in its order, which meets a page of matches early. On PostgreSQL, LIKE on the
     /// name key uses the pg_trgm index and the planner's statistics choose. See docs/decisions/0006-name-search.md.
     /// </summary>
-    private async Task<IQueryable<Beneficiary>> FilteredAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken)
+    private async Task<(IQueryable<Beneficiary> People, bool FewNames)> FilteredAsync(
+        WahanaDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         // Conditions the LINQ query cannot put well: the FTS5 match (SQLite), and the category as a plain EXISTS.
         // Through LINQ the category rows bring their own scope filter, a join back to the people table that SQLite
@@ -131,9 +135,12 @@ public sealed partial class BeneficiaryQuery
         var conditions = new List<string>();
         var arguments = new List<object>();
         var words = Search?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        if (words.Length > 0 && db.Database.IsSqlite() && await FewNameMatchesAsync(db, words, cancellationToken))
+        var sqlite = db.Database.IsSqlite();
+        var fewNames = false;
+        if (words.Length > 0 && sqlite && await FewNameMatchesAsync(db, words, cancellationToken))
         {
             conditions.Add("""rowid IN (SELECT "RowId" FROM temp."BeneficiaryNameMatches")""");
+            fewNames = true;
         }
         if (Category is { } category)
         {
@@ -151,7 +158,15 @@ public sealed partial class BeneficiaryQuery
             var pattern = "%" + word + "%";
             people = people.Where(b => EF.Functions.Like(b.NameKey, pattern));
         }
-        return Filter(WithScopeColumn(people.AsNoTracking(), db.CurrentUser.Scope), db, today);
+        people = WithScopeColumn(people.AsNoTracking(), db.CurrentUser.Scope);
+        if (!sqlite && words.Any(w => w.Length >= 3))
+        {
+            // The pg_trgm index counts the matching names cheaply. PostgreSQL's planner takes matches to be spread
+            // evenly in name order, so for a first name shared by thousands (all under "r") it walks the name index
+            // from "a"; when the matches are few enough, the list sorts them instead (see Order).
+            fewNames = await people.Take(PostgresMatchCap + 1).CountAsync(cancellationToken) <= PostgresMatchCap;
+        }
+        return (Filter(people, db, today), fewNames);
     }
 
     /// <summary>
@@ -280,10 +295,16 @@ public sealed partial class BeneficiaryQuery
     /// <summary>
     /// The list's order. PostgreSQL breaks ties by id. SQLite does not: its indexes end with the rowid, so a walk of
     /// the name index is already a total order, while "NameKey, Id" makes its planner give up the index for a scan
-    /// and a sort of every match (a million rows for a broad filter).
+    /// and a sort of every match (a million rows for a broad filter). For a name search with few matches,
+    /// PostgreSQL sorts by lower(NameKey), which equals the key (it is lower case) but has no index to walk.
     /// </summary>
-    private IQueryable<Beneficiary> Order(IQueryable<Beneficiary> rows, bool byIdToo)
+    private IQueryable<Beneficiary> Order(IQueryable<Beneficiary> rows, bool sqlite, bool fewNames)
     {
+#pragma warning disable CA1304, CA1311 // lower() in SQL, not .NET's culture-dependent ToLower
+        System.Linq.Expressions.Expression<Func<Beneficiary, string>> name = !sqlite && fewNames
+            ? b => b.NameKey.ToLower()
+            : b => b.NameKey;
+#pragma warning restore CA1304, CA1311
         var ordered = (Sort, Descending) switch
         {
             // "Umur" ascending is the youngest first: the latest birth date first.
@@ -291,9 +312,9 @@ public sealed partial class BeneficiaryQuery
             (BeneficiarySort.Age, true) => rows.OrderBy(b => b.BirthDate).ThenBy(b => b.NameKey),
             (BeneficiarySort.Registered, false) => rows.OrderBy(b => b.RegisteredOn).ThenBy(b => b.NameKey),
             (BeneficiarySort.Registered, true) => rows.OrderByDescending(b => b.RegisteredOn).ThenBy(b => b.NameKey),
-            (_, true) => rows.OrderByDescending(b => b.NameKey),
-            _ => rows.OrderBy(b => b.NameKey),
+            (_, true) => rows.OrderByDescending(name),
+            _ => rows.OrderBy(name),
         };
-        return !byIdToo ? ordered : Sort == BeneficiarySort.Name && Descending ? ordered.ThenByDescending(b => b.Id) : ordered.ThenBy(b => b.Id);
+        return sqlite ? ordered : Sort == BeneficiarySort.Name && Descending ? ordered.ThenByDescending(b => b.Id) : ordered.ThenBy(b => b.Id);
     }
 }
