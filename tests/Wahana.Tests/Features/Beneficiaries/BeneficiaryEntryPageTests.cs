@@ -341,6 +341,29 @@ public abstract partial class BeneficiaryEntryPageTests(WahanaFactory factory)
     }
 
     [ProviderFact]
+    public async Task A_district_officer_picks_the_WKSBM_and_the_kalurahan_with_cascading_selects_of_their_kabupaten()
+    {
+        var home = await EntryTestData.HomeOfAsync(factory, TestUsers.Pengurus(46));
+        var kapanewon = RegionCatalog.Instance.Find(home.VillageCode)!.ParentCode!;
+        using var client = await factory.CreateLoggedInClientAsync(TestUsers.DinsosGunungkidul);
+
+        var html = await client.GetStringAsync($"{NewPage}?wksbm={home.InstitutionId}");
+        Assert.Matches($"<option[^>]*value=\"{home.InstitutionId}\"[^>]*selected|<option[^>]*selected[^>]*value=\"{home.InstitutionId}\"", html);
+        Assert.Contains("(Kabupaten Gunungkidul)</option>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Kabupaten Sleman)</option>", html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{kapanewon}\"", html, StringComparison.Ordinal);
+        var villages = await client.GetStringAsync($"{NewPage}?handler=Children&district={kapanewon}");
+        Assert.Contains($"value=\"{home.VillageCode}\"", villages, StringComparison.Ordinal);
+
+        var name = EntryTestData.UniqueName();
+        using var response = await client.SubmitFormAsync(NewPage, NewPage, Form(name, null, Sex.LakiLaki, EntryTestData.BirthDate(), home.VillageCode, home.InstitutionId));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await factory.WithDbAsync(db => db.Beneficiaries.AsNoTracking().SingleAsync(b => b.Name == name));
+        await factory.RemoveBeneficiariesAsync(saved.Id);
+        Assert.Equal((home.InstitutionId, "34.03"), (saved.InstitutionId, saved.RegencyCode));
+    }
+
+    [ProviderFact]
     public async Task Another_kabupaten_s_or_WKSBM_s_person_is_404_and_the_forum_may_not_open_the_form()
     {
         var demo = await EntryTestData.DemoPersonAsync(factory, "34.04");

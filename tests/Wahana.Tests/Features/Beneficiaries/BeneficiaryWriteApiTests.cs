@@ -90,10 +90,14 @@ internal static class EntryTestData
     public static Task<int> CountAsync(WahanaFactory factory) =>
         factory.WithDbAsync(db => db.Beneficiaries.IgnoreQueryFilters().CountAsync());
 
-    /// <summary>A demo person of another kabupaten (read, never changed) with a NIK.</summary>
-    public static Task<Beneficiary> DemoPersonAsync(WahanaFactory factory, string regencyCode) =>
-        factory.WithDbAsync(db => db.Beneficiaries.AsNoTracking().Where(b => b.RegencyCode == regencyCode && b.Nik != null)
+    /// <summary>A demo adult of another kabupaten (read, never changed) with a NIK.</summary>
+    public static Task<Beneficiary> DemoPersonAsync(WahanaFactory factory, string regencyCode)
+    {
+        var adult = factory.Today.AddYears(-20);
+        return factory.WithDbAsync(db => db.Beneficiaries.AsNoTracking()
+            .Where(b => b.RegencyCode == regencyCode && b.Nik != null && b.BirthDate < adult)
             .OrderBy(b => b.Id).FirstAsync());
+    }
 }
 
 /// <summary>POST/PUT /api/v1/beneficiaries and POST /api/v1/beneficiaries/check.</summary>
@@ -269,6 +273,38 @@ public abstract class BeneficiaryWriteApiTests(WahanaFactory factory)
         await factory.RemoveBeneficiariesAsync(id);
         Assert.Equal(home.InstitutionId, json.GetProperty("institutionId").GetGuid());
         Assert.Null(json.GetProperty("nik").GetString());
+    }
+
+    [ProviderFact]
+    public async Task A_volunteer_registers_in_their_own_WKSBM_and_the_API_is_described_in_OpenAPI()
+    {
+        var home = await EntryTestData.HomeOfAsync(factory, TestUsers.Pengurus(47));
+        var relawan = await factory.CreateUserAsync(WahanaRole.Relawan, institutionId: home.InstitutionId, prefix: "relawan");
+        using var client = await factory.CreateApiClientAsync(relawan, TestUsers.Password);
+        var (status, json) = await EntryTestData.SendAsync(client, HttpMethod.Post, Url,
+            EntryTestData.Body(EntryTestData.UniqueName(), null, Sex.Perempuan, EntryTestData.BirthDate(), home.VillageCode, null));
+        Assert.True(status == HttpStatusCode.Created, json.ToString());
+        var id = json.GetProperty("id").GetGuid();
+        await factory.RemoveBeneficiariesAsync(id);
+        Assert.Equal(home.InstitutionId, json.GetProperty("institutionId").GetGuid());
+
+        // A body that is not JSON of the right shape is a 400 problem too, and saves nothing.
+        var before = await EntryTestData.CountAsync(factory);
+        var body = EntryTestData.Body(EntryTestData.UniqueName(), null, Sex.Perempuan, EntryTestData.BirthDate(), home.VillageCode, null);
+        body["birthDate"] = "31-02-1990";
+        using (var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = JsonContent.Create(body) })
+        using (var response = await client.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Equal(before, await EntryTestData.CountAsync(factory));
+
+        using var anonymous = factory.CreateClient();
+        var paths = (await anonymous.GetJsonAsync("/openapi/v1.json")).GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/v1/beneficiaries").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/beneficiaries/{id}").TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/v1/beneficiaries/check").TryGetProperty("post", out _));
     }
 
     [ProviderFact]
