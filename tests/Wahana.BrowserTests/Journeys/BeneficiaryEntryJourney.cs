@@ -132,12 +132,37 @@ public sealed partial class BeneficiaryEntryJourneyTests(BrowserFixture browser,
             Assert.Equal(new[] { nik, null }, people.Select(p => p.Nik));
             Assert.All(people, p => Assert.Equal((Sex.Perempuan, birthDate, villageCode), (p.Sex, p.BirthDate, p.VillageCode)));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Registered {first} and {second}; pair score {pair.Score:0.000}: {pair.Reasons}"));
+
+            // A NIK another kabupaten's WKSBM holds: the save stops, naming only that WKSBM, and shared service can be asked.
+            var held = await WithDbAsync(db => db.Beneficiaries.AsNoTracking()
+                .Where(x => x.RegencyCode == "34.04" && x.Nik != null && x.BirthDate < new DateOnly(1990, 1, 1)).OrderBy(x => x.Id).FirstAsync());
+            await page.GotoAsync("/penerima/baru");
+            await nikField.FillAsync(held.Nik!);
+            await Assertions.Expect(page.Locator("#nik-feedback")).ToContainTextAsync("NIK sesuai aturan");
+            await page.Locator("#Input_BirthDate").FillAsync(held.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.Locator("#Input_FullName").FillAsync("Nama Yang Diketik Relawan");
+            await page.GetByLabel("Fakir miskin").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
+            var stop = page.Locator("[data-testid=duplicate-nik]");
+            await Assertions.Expect(stop).ToContainTextAsync("Kabupaten Sleman");
+            Assert.DoesNotContain(held.Name, await page.Locator("main").TextContentAsync() ?? "", StringComparison.Ordinal);
+            await _axe.CheckAsync(page, "the duplicate-NIK stop");
+            await ScreenshotAsync(page, "penerima-04-nik-terdaftar");
+            await stop.GetByLabel("Pesan untuk").FillAsync("Beliau kini tinggal di padukuhan kami.");
+            await stop.GetByRole(AriaRole.Button, new() { Name = "Minta layanan bersama" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/penerima/permintaan-layanan$"), Slow);
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Permintaan layanan bersama dikirim");
+            await Assertions.Expect(page.Locator("[data-testid=outgoing]")).ToContainTextAsync("Menunggu jawaban");
+            await _axe.CheckAsync(page, "the shared-service requests");
+            await AssertFitsThePhoneAsync(page, "The shared-service requests");
+            await ScreenshotAsync(page, "penerima-05-permintaan-layanan");
             _axe.AssertNoSeriousViolations();
         }
         finally
         {
             await WithDbAsync(async db =>
             {
+                await db.ServiceShareRequests.IgnoreQueryFilters().Where(r => r.RequestedBy == "pengurus.45").ExecuteDeleteAsync();
                 await db.DuplicatePairs.IgnoreQueryFilters().Where(p => created.Contains(p.FirstId) || created.Contains(p.SecondId)).ExecuteDeleteAsync();
                 await db.BeneficiaryCategories.IgnoreQueryFilters().Where(c => created.Contains(c.BeneficiaryId)).ExecuteDeleteAsync();
                 return await db.Beneficiaries.IgnoreQueryFilters().Where(x => created.Contains(x.Id)).ExecuteDeleteAsync();

@@ -194,28 +194,27 @@ public static class BeneficiaryEditor
     {
         ArgumentNullException.ThrowIfNull(db);
         // Registry-wide, merged records included (the unique index covers them); a merged record stands for the one it went into.
-        var record = await db.Beneficiaries.IgnoreQueryFilters().AsNoTracking()
-            .Where(b => b.Nik == nik && b.Id != selfId)
-            .Select(b => new { b.Id, b.MergedIntoId, b.InstitutionId })
-            .FirstOrDefaultAsync(cancellationToken);
+        var registry = db.Beneficiaries.IgnoreQueryFilters().AsNoTracking();
+        var record = await registry.Where(b => b.Nik == nik && b.Id != selfId)
+            .Select(b => new RegistryRecord(b.Id, b.MergedIntoId, b.InstitutionId)).FirstOrDefaultAsync(cancellationToken);
+        for (var hops = 0; record?.MergedIntoId is { } into && hops < 5; hops++)
+        {
+            record = await registry.Where(b => b.Id == into)
+                .Select(b => new RegistryRecord(b.Id, b.MergedIntoId, b.InstitutionId)).FirstOrDefaultAsync(cancellationToken);
+        }
         if (record is null)
         {
             return null;
         }
-        var holderId = record.Id;
-        var institutionId = record.InstitutionId;
-        for (var hops = 0; hops < 5 && await db.Beneficiaries.IgnoreQueryFilters().AsNoTracking()
-            .Where(b => b.Id == holderId && b.MergedIntoId != null).Select(b => b.MergedIntoId).FirstOrDefaultAsync(cancellationToken) is { } into; hops++)
-        {
-            holderId = into;
-            institutionId = await db.Beneficiaries.IgnoreQueryFilters().Where(b => b.Id == into).Select(b => b.InstitutionId).FirstAsync(cancellationToken);
-        }
+        var (holderId, institutionId) = (record.Id, record.InstitutionId);
         var institution = await InstitutionNamesAsync(db, [institutionId], cancellationToken);
         var (name, regency) = institution.GetValueOrDefault(institutionId, ("", ""));
         var visible = await db.Beneficiaries.AsNoTracking().Where(b => b.Id == holderId)
             .Select(b => new { b.Id, b.Name }).FirstOrDefaultAsync(cancellationToken);
         return new NikHolder(institutionId, name, regency, visible?.Id, visible?.Name);
     }
+
+    private sealed record RegistryRecord(Guid Id, Guid? MergedIntoId, Guid InstitutionId);
 
     /// <summary>The candidates with what the user may see of each: personal fields only for records in scope.</summary>
     private static async Task<List<Candidate>> DescribeAsync(WahanaDbContext db, IReadOnlyList<LikelyDuplicate> found, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ public abstract partial class BeneficiaryEntryPageTests(WahanaFactory factory)
             var html = await page.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.Contains("hx-get=\"/penerima/cek-nik\"", html, StringComparison.Ordinal);
-            Assert.Contains("keyup changed delay:400ms", html, StringComparison.Ordinal);
+            Assert.Contains("hx-trigger=\"input changed delay:400ms\"", html, StringComparison.Ordinal);
             Assert.Equal(26, Regex.Count(html, "name=\"Input.Categories\""));
             Assert.Contains(home.Name, Text(html), StringComparison.Ordinal);
             Assert.Contains($"value=\"{factory.Today:yyyy-MM-dd}\"", html, StringComparison.Ordinal);
