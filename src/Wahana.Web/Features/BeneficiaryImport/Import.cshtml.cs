@@ -23,14 +23,14 @@ public static class ImportAccess
 /// at once as a whole (is it a spreadsheet, are the columns right, how many rows), then row by row in the
 /// background (<see cref="ImportJobs"/>); the job's page shows the progress and the result.
 /// </summary>
-[RequestSizeLimit(RequestLimitBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = RequestLimitBytes)]
+/// <remarks>
+/// Files up to <see cref="MaxFileBytes"/> are accepted. The server's own request limit (Kestrel's 30 MB) is left as it
+/// is: a file a little over 20 MB still reaches this page and gets its message, and the page checks the size in the
+/// browser before sending anything.
+/// </remarks>
 public sealed class ImportModel(WahanaDbContext db, ImportJobs jobs) : PageModel
 {
     public const long MaxFileBytes = 20L * 1024 * 1024;
-
-    // A little more than the file itself, so a file just over the limit still gets its message rather than a bare 413.
-    private const long RequestLimitBytes = MaxFileBytes + 4L * 1024 * 1024;
 
     [BindProperty]
     [Display(Name = "WKSBM tujuan")]

@@ -32,8 +32,10 @@ public sealed class JobModel(ImportJobs jobs, CurrentUser user) : PageModel
         }
         if (mode is not ("semua" or "valid") || !jobs.StartCommit(Job, allOrNothing: mode == "semua"))
         {
-            Job.Message = mode == "semua" && Job.Result is { InvalidCount: > 0 }
-                ? "\"Semua atau tidak sama sekali\" hanya bisa bila tidak ada baris yang bermasalah. Perbaiki berkasnya, atau pilih simpan baris yang valid saja."
+            Job.Message = Job.IsRunning ? "Impor ini sedang berjalan; tunggu sampai selesai."
+                : Job.State != ImportState.Diperiksa || Job.Result is null ? "Impor ini tidak dapat disimpan lagi."
+                : Job.Result.ValidRows == 0 ? "Tidak ada baris valid yang dapat disimpan."
+                : mode == "semua" ? "\"Semua atau tidak sama sekali\" hanya bisa bila tidak ada baris yang bermasalah. Perbaiki berkasnya, atau pilih simpan baris yang valid saja."
                 : "Pilih cara menyimpan: semua atau tidak sama sekali, atau baris yang valid saja.";
         }
         return LocalRedirect($"/penerima/impor/{Id}");

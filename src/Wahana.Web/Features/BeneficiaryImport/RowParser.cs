@@ -350,12 +350,16 @@ public sealed class RowParser
         }
     }
 
-    /// <summary>Excel keeps 15 digits of a number: a NIK typed into a number cell loses its last digit. Say so.</summary>
+    /// <summary>
+    /// Excel keeps 15 digits of a number: a NIK or KK typed into a number cell has its 16th digit turned into 0.
+    /// A number cell ending in 0, or one that fails the checks, is sent back to be typed again as text.
+    /// </summary>
     private void HintNumericIdentity(SourceRow row, ParsedRow parsed, string column, string label)
     {
-        if (CellOf(row, column).Kind == CellKind.Number && parsed.Errors.Exists(e => e.Column == column))
+        var cell = CellOf(row, column);
+        if (cell.Kind == CellKind.Number && (cell.Display.EndsWith('0') || parsed.Errors.Exists(e => e.Column == column)))
         {
-            parsed.Fail(column, $"Kolom {column} berformat angka di Excel, yang hanya menyimpan 15 digit: {label} bisa berubah. Ubah format kolom menjadi Teks lalu ketik ulang {label}.");
+            parsed.Fail(column, $"Kolom {column} berformat angka di Excel, yang hanya menyimpan 15 digit: digit ke-16 {label} bisa berubah menjadi 0. Ubah format kolom menjadi Teks lalu ketik ulang {label}.");
         }
     }
 
