@@ -25,12 +25,12 @@ public static class ImportAccess
 /// </summary>
 /// <remarks>
 /// Files up to <see cref="MaxFileBytes"/> are accepted. The server's own request limit (Kestrel's 30 MB) is left as it
-/// is: a file a little over 20 MB still reaches this page and gets its message, and the page checks the size in the
+/// is: a file a little over 25 MB still reaches this page and gets its message, and the page checks the size in the
 /// browser before sending anything.
 /// </remarks>
 public sealed class ImportModel(WahanaDbContext db, ImportJobs jobs) : PageModel
 {
-    public const long MaxFileBytes = 20L * 1024 * 1024;
+    public const long MaxFileBytes = 25L * 1024 * 1024;
 
     [BindProperty]
     [Display(Name = "WKSBM tujuan")]

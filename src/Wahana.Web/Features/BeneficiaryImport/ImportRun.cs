@@ -41,7 +41,7 @@ public sealed class RunResult
 /// One pass over an import's rows: each row is parsed and checked (<see cref="RowParser"/>), then compared with the
 /// rows before it in the file and, in chunks, with the whole registry (every WKSBM, whatever the user's scope:
 /// one person is one record). The dry run stops there; the commit also inserts the valid rows of each chunk, all in
-/// one transaction.
+/// one transaction (<see cref="BulkInsert"/>).
 /// </summary>
 public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
 {
@@ -74,6 +74,7 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
     {
         var result = new RunResult();
         var saved = new List<Guid>();
+        using var insert = new BulkInsert(db);
         await foreach (var chunk in ChunksAsync(rows, parser, result, _ => { }, progress, cancellationToken))
         {
             Collect(chunk, result);
@@ -88,9 +89,7 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
             {
                 continue;
             }
-            db.Beneficiaries.AddRange(valid);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await insert.InsertAsync(valid, cancellationToken);
             saved.AddRange(valid.Select(p => p.Id));
         }
         return (result, saved);
@@ -160,16 +159,28 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
 
     private static CultureInfo WebCulture => Infrastructure.WebServices.Indonesian;
 
-    /// <summary>The same NIK twice, or (without NIK) the same name, birth date and kalurahan twice: the later row is the duplicate.</summary>
+    /// <summary>
+    /// The same NIK twice, or a row without NIK with the name, birth date and kalurahan of an earlier row (with or
+    /// without NIK, as the registry check does): the later row is the duplicate.
+    /// </summary>
     private void CheckInFile(ParsedRow row)
     {
-        if (row.NikKey is { } nik && !_niksInFile.TryAdd(nik, row.Number))
+        if (row.NikKey is { } nik)
         {
-            row.Fail(ImportColumns.Nik, string.Create(WebCulture, $"NIK sama dengan baris {_niksInFile[nik]} di berkas ini: satu orang cukup satu baris."));
+            if (!_niksInFile.TryAdd(nik, row.Number))
+            {
+                row.DuplicateInFile = true;
+                row.Fail(ImportColumns.Nik, string.Create(WebCulture, $"NIK sama dengan baris {_niksInFile[nik]} di berkas ini: satu orang cukup satu baris."));
+            }
         }
-        else if (row.PersonKey is { } person && !_peopleInFile.TryAdd(person, row.Number))
+        else if (row.Person.Nik is null && row.PersonKey is { } person && _peopleInFile.TryGetValue(person, out var earlier))
         {
-            row.Fail(ImportColumns.Name, string.Create(WebCulture, $"Orang dengan nama, tanggal lahir dan kalurahan yang sama sudah ada di baris {_peopleInFile[person]} berkas ini."));
+            row.DuplicateInFile = true;
+            row.Fail(ImportColumns.Name, string.Create(WebCulture, $"Orang dengan nama, tanggal lahir dan kalurahan yang sama sudah ada di baris {earlier} berkas ini."));
+        }
+        if (row.PersonKey is { } key)
+        {
+            _peopleInFile.TryAdd(key, row.Number);
         }
     }
 
@@ -179,7 +190,7 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
     /// </summary>
     private async Task CheckRegistryAsync(List<ParsedRow> chunk, CancellationToken cancellationToken)
     {
-        var niks = chunk.Where(r => r.NikKey is not null).Select(r => r.NikKey!).Distinct().ToList();
+        var niks = chunk.Where(r => r.NikKey is not null && !r.DuplicateInFile).Select(r => r.NikKey!).ToList();
         if (niks.Count > 0)
         {
             var held = await db.Beneficiaries.IgnoreQueryFilters([WahanaDbContext.ScopeFilter, WahanaDbContext.MergedFilter]).AsNoTracking()
@@ -191,7 +202,7 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
                 var holders = held.ToDictionary(h => h.Nik.Trim(), h => h.InstitutionId, StringComparer.Ordinal);
                 foreach (var row in chunk)
                 {
-                    if (row.NikKey is { } nik && holders.TryGetValue(nik, out var holder))
+                    if (row.NikKey is { } nik && !row.DuplicateInFile && holders.TryGetValue(nik, out var holder))
                     {
                         row.Fail(ImportColumns.Nik, $"NIK sudah terdaftar di registri, {await HolderAsync(holder, cancellationToken)}. Orang ini tidak didaftarkan ulang; ajukan layanan bersama bila perlu.");
                     }
@@ -199,7 +210,7 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
             }
         }
 
-        var withoutNik = chunk.Where(r => r.PersonKey is not null).ToList();
+        var withoutNik = chunk.Where(r => r.Person.Nik is null && r.PersonKey is not null && !r.DuplicateInFile).ToList();
         if (withoutNik.Count > 0)
         {
             var names = withoutNik.Select(r => r.Person.NameKey).Distinct().ToList();

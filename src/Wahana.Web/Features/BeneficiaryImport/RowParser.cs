@@ -20,8 +20,11 @@ public sealed class ParsedRow(int number, Beneficiary person)
     /// <summary>The NIK when it is 16 digits (whatever else is wrong with it): the key of duplicate checks.</summary>
     public string? NikKey { get; set; }
 
-    /// <summary>For a row without NIK: name key, birth date and kalurahan, the key of duplicate checks.</summary>
+    /// <summary>Name key, birth date and kalurahan: the key of duplicate checks of rows without NIK.</summary>
     public string? PersonKey { get; set; }
+
+    /// <summary>An earlier row of the file is the same person (the registry check then has nothing to add).</summary>
+    public bool DuplicateInFile { get; set; }
 
     public bool IsValid => Errors.Count == 0;
 
@@ -156,7 +159,7 @@ public sealed class RowParser
         {
             parsed.NikKey = nik;
         }
-        else if (nik is null && person.NameKey.Length > 0 && birthDate is not null && person.VillageCode.Length > 0)
+        if (person.NameKey.Length > 0 && birthDate is not null && person.VillageCode.Length > 0)
         {
             parsed.PersonKey = PersonKeyOf(person.NameKey, person.BirthDate, person.VillageCode);
         }

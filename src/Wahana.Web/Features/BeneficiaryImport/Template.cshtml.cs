@@ -88,7 +88,7 @@ public sealed class TemplateModel(WahanaDbContext db) : PageModel
         };
         var lines = ImportColumns.All.Select(c => Line(c.Header, c.Required ? "ya" : "tidak", c.Description, c.Example)).ToList();
         lines.Add(Line("", "", "", ""));
-        lines.Add(Line("Aturan umum", "", "Baris pertama lembar penerima berisi judul kolom persis seperti di templat; satu baris per orang; hapus baris contoh. Paling banyak 100.000 baris dan 20 MB per berkas. Semua baris masuk ke satu WKSBM yang dipilih saat mengunggah. Orang yang NIK-nya sudah ada di registri (WKSBM mana pun) tidak didaftarkan ulang.", ""));
+        lines.Add(Line("Aturan umum", "", "Baris pertama lembar penerima berisi judul kolom persis seperti di templat; satu baris per orang; hapus baris contoh. Paling banyak 100.000 baris dan 25 MB per berkas. Semua baris masuk ke satu WKSBM yang dipilih saat mengunggah. Orang yang NIK-nya sudah ada di registri (WKSBM mana pun) tidak didaftarkan ulang.", ""));
         lines.Add(Line("", "", "", ""));
         lines.Add(Line("Kode kategori", "", "Nama kategori PPKS (Permensos 08/2012), untuk kolom kategori", ""));
         lines.AddRange(PpksCategory.All.Select(c => Line(c.Slug, "", c.Name, "")));
