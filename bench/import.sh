@@ -27,7 +27,7 @@ token_of() { hidden __RequestVerificationToken "$1"; }
 
 wait_job() { # job url → waits until no pass runs
   while curl -s -b "$jar" "$base$1?handler=Status" | grep -q 'data-testid="import-running"'; do
-    sleep 0.1
+    sleep 0.5
   done
 }
 
@@ -60,7 +60,7 @@ run_import() { # provider connection
   local valid invalid
   valid=$(testid import-valid "$html")
   invalid=$(testid import-invalid "$html")
-  [[ $invalid == 0 ]] || { echo "dry run found $invalid bad rows"; exit 1; }
+  [[ $invalid == 0 ]] || { echo "dry run found $invalid bad rows:"; grep -o '<tr><td>[0-9.]*</td><td>[^<]*</td><td>[^<]*</td></tr>' <<<"$html" | head -5; exit 1; }
   curl -s -b "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$(token_of "$html")" --data-urlencode "mode=semua" "$base$job?handler=Commit"
   wait_job "$job"
   t2=$(now)

@@ -21,6 +21,8 @@ internal sealed class ImportFile(Func<WahanaDbContext> newContext, string userNa
 
     private readonly Faker _faker = DemoFakes.NewFaker(4343);
     private readonly HashSet<string> _usedNiks = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _registryPeople = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _filePeople = new(StringComparer.Ordinal);
 
     public async Task<(Guid InstitutionId, string InstitutionName)> WriteAsync()
     {
@@ -34,6 +36,13 @@ internal sealed class ImportFile(Func<WahanaDbContext> newContext, string userNa
             foreach (var nik in await db.Beneficiaries.IgnoreQueryFilters().Where(b => b.Nik != null).Select(b => b.Nik!).ToListAsync())
             {
                 _usedNiks.Add(nik.Trim());
+            }
+            // Name, birth date and kalurahan already held in this kabupaten/kota: a person without NIK must not repeat one.
+            var regency = institution.RegencyCode;
+            foreach (var person in await db.Beneficiaries.IgnoreQueryFilters().Where(b => b.RegencyCode == regency)
+                .Select(b => new { b.NameKey, b.BirthDate, b.VillageCode }).ToListAsync())
+            {
+                _registryPeople.Add(RowParser.PersonKeyOf(person.NameKey, person.BirthDate, person.VillageCode));
             }
         }
         var villages = RegionCatalog.Instance.AllDiy
@@ -55,6 +64,12 @@ internal sealed class ImportFile(Func<WahanaDbContext> newContext, string userNa
             var withoutNik = _faker.Random.Bool(0.08f);
             var registered = Today.AddDays(-_faker.Random.Int(0, 700));
             var name = DemoFakes.PersonName(_faker, sex);
+            // Every row a different person: name, birth date and kalurahan once in the file (and, without NIK, not in the registry).
+            var key = RowParser.PersonKeyOf(PersonName.Key(name), birth, village.Code);
+            if (!_filePeople.Add(key) || (withoutNik && _registryPeople.Contains(key)))
+            {
+                continue;
+            }
             var nik = withoutNik ? null : NewNik(kapanewon, birth, sex);
             var first = _faker.Random.Int(1, 26);
             var categories = PpksCategory.All[first - 1].Slug + (_faker.Random.Bool(0.3f) && first != 24 ? ";fakir-miskin" : "");

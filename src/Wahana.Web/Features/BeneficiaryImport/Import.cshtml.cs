@@ -42,6 +42,9 @@ public sealed class ImportModel(WahanaDbContext db, ImportJobs jobs) : PageModel
 
     public IReadOnlyList<InstitutionChoice> Institutions { get; private set; } = [];
 
+    /// <summary>The user's imports still kept (an hour after they last changed).</summary>
+    public IReadOnlyList<ImportJob> MyImports { get; private set; } = [];
+
     public sealed record InstitutionChoice(Guid Id, string Name, string RegencyCode, InstitutionStatus Status);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -145,9 +148,12 @@ public sealed class ImportModel(WahanaDbContext db, ImportJobs jobs) : PageModel
         }
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         Institutions = await db.Institutions.AsNoTracking()
             .OrderBy(i => i.RegencyCode).ThenBy(i => i.Name)
             .Select(i => new InstitutionChoice(i.Id, i.Name, i.RegencyCode, i.Status))
             .ToListAsync(cancellationToken);
+        MyImports = jobs.OfOwner(db.CurrentUser.Id);
+    }
 }

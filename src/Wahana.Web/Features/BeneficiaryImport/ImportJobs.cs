@@ -44,6 +44,10 @@ public sealed partial class ImportJobs : IDisposable
     public ImportJob? Find(Guid id, Guid? userId) =>
         userId is { } user && _jobs.TryGetValue(id, out var job) && job.OwnerId == user ? job : null;
 
+    /// <summary>The user's imports, newest first (the upload page lists them, so a running one is found again).</summary>
+    public IReadOnlyList<ImportJob> OfOwner(Guid? userId) =>
+        userId is { } user ? [.. _jobs.Values.Where(j => j.OwnerId == user).OrderByDescending(j => j.CreatedAt)] : [];
+
     /// <summary>Registers a job for an upload already stored at <see cref="ImportJob.SourcePath"/> and starts its dry run.</summary>
     public ImportJob StartCheck(Guid ownerId, ClaimsPrincipal owner, ImportTarget target, string fileName, SourceFormat format, string sourcePath, int? declaredRows)
     {

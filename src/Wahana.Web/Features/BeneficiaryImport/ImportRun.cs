@@ -49,6 +49,10 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
 
     private const int ChunkSize = 2_000;
 
+    private const int NikLookupSize = 250;
+
+    private const int NameLookupSize = 20;
+
     private readonly Dictionary<string, int> _niksInFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _peopleInFile = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, string> _holders = [];
@@ -193,13 +197,17 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
         var niks = chunk.Where(r => r.NikKey is not null && !r.DuplicateInFile).Select(r => r.NikKey!).ToList();
         if (niks.Count > 0)
         {
-            var held = await db.Beneficiaries.IgnoreQueryFilters([WahanaDbContext.ScopeFilter, WahanaDbContext.MergedFilter]).AsNoTracking()
-                .Where(b => b.Nik != null && niks.Contains(b.Nik))
-                .Select(b => new { Nik = b.Nik!, b.InstitutionId })
-                .ToListAsync(cancellationToken);
+            var held = new List<(string Nik, Guid InstitutionId)>();
+            foreach (var batch in Lookups(niks, NikLookupSize))
+            {
+                held.AddRange((await db.Beneficiaries.IgnoreQueryFilters([WahanaDbContext.ScopeFilter, WahanaDbContext.MergedFilter]).AsNoTracking()
+                    .Where(b => b.Nik != null && batch.Contains(b.Nik))
+                    .Select(b => new { Nik = b.Nik!, b.InstitutionId })
+                    .ToListAsync(cancellationToken)).Select(h => (h.Nik, h.InstitutionId)));
+            }
             if (held.Count > 0)
             {
-                var holders = held.ToDictionary(h => h.Nik.Trim(), h => h.InstitutionId, StringComparer.Ordinal);
+                var holders = held.DistinctBy(h => h.Nik).ToDictionary(h => h.Nik.Trim(), h => h.InstitutionId, StringComparer.Ordinal);
                 foreach (var row in chunk)
                 {
                     if (row.NikKey is { } nik && !row.DuplicateInFile && holders.TryGetValue(nik, out var holder))
@@ -213,15 +221,22 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
         var withoutNik = chunk.Where(r => r.Person.Nik is null && r.PersonKey is not null && !r.DuplicateInFile).ToList();
         if (withoutNik.Count > 0)
         {
-            var names = withoutNik.Select(r => r.Person.NameKey).Distinct().ToList();
-            var found = await db.Beneficiaries.IgnoreQueryFilters([WahanaDbContext.ScopeFilter]).AsNoTracking()
-                .Where(b => names.Contains(b.NameKey) && b.ErasedAt == null)
-                .Select(b => new { b.NameKey, b.BirthDate, b.VillageCode, b.InstitutionId })
-                .ToListAsync(cancellationToken);
+            // By kalurahan, then name: the (VillageCode, NameKey) index finds the few namesakes, not every namesake of DIY.
             var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
-            foreach (var b in found)
+            foreach (var village in withoutNik.GroupBy(r => r.Person.VillageCode, StringComparer.Ordinal))
             {
-                known.TryAdd(RowParser.PersonKeyOf(b.NameKey, b.BirthDate, b.VillageCode), b.InstitutionId);
+                var code = village.Key;
+                foreach (var batch in Lookups([.. village.Select(r => r.Person.NameKey).Distinct(StringComparer.Ordinal)], NameLookupSize))
+                {
+                    var found = await db.Beneficiaries.IgnoreQueryFilters([WahanaDbContext.ScopeFilter]).AsNoTracking()
+                        .Where(b => b.VillageCode == code && batch.Contains(b.NameKey) && b.ErasedAt == null)
+                        .Select(b => new { b.NameKey, b.BirthDate, b.VillageCode, b.InstitutionId })
+                        .ToListAsync(cancellationToken);
+                    foreach (var b in found)
+                    {
+                        known.TryAdd(RowParser.PersonKeyOf(b.NameKey, b.BirthDate, b.VillageCode), b.InstitutionId);
+                    }
+                }
             }
             foreach (var row in withoutNik)
             {
@@ -230,6 +245,24 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
                     row.Fail(ImportColumns.Name, $"Orang dengan nama, tanggal lahir dan kalurahan yang sama sudah terdaftar di registri, {await HolderAsync(holder, cancellationToken)}.");
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The values to look up, in lists of one size (the last padded with its first value): every lookup is then the
+    /// same SQL, compiled once, and no statement binds more than a few hundred parameters (SQLite binds each by
+    /// name, in time that grows with their number).
+    /// </summary>
+    private static IEnumerable<List<string>> Lookups(List<string> values, int size)
+    {
+        for (var start = 0; start < values.Count; start += size)
+        {
+            var batch = values.GetRange(start, Math.Min(size, values.Count - start));
+            while (batch.Count < size)
+            {
+                batch.Add(batch[0]);
+            }
+            yield return batch;
         }
     }
 

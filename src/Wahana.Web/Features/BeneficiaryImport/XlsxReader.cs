@@ -12,6 +12,9 @@ namespace Wahana.Web.Features.BeneficiaryImport;
 /// </summary>
 public sealed class XlsxReader : SourceReader
 {
+    /// <summary>The most a worksheet or its shared strings may unpack to: 100,000 full rows take about 150 MB.</summary>
+    private const long MaxUnpackedBytes = 1L << 30;
+
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private readonly FileStream _file;
@@ -49,7 +52,13 @@ public sealed class XlsxReader : SourceReader
         {
             _zip = new ZipArchive(_file, ZipArchiveMode.Read, leaveOpen: false);
             _sheet = FindFirstSheet(_zip) ?? throw new InvalidDataException("The workbook has no worksheet.");
-            if (FindPart(_zip, "xl/sharedStrings.xml") is { } shared)
+            var shared = FindPart(_zip, "xl/sharedStrings.xml");
+            // A zip bomb (a small file that unpacks to gigabytes) is refused before anything is unpacked.
+            if (_sheet.Length > MaxUnpackedBytes || shared?.Length > MaxUnpackedBytes)
+            {
+                throw new InvalidDataException("The workbook unpacks to more than an import may hold.");
+            }
+            if (shared is not null)
             {
                 ReadSharedStrings(shared);
             }
