@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 using Wahana.Web.Features.Account;
 using Wahana.Web.Features.Assessments;
+using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Regions;
 using Wahana.Web.Features.Volunteers;
@@ -41,6 +42,7 @@ public static class ApiServices
         secured.MapInstitutionsWriteApi();
         secured.MapVolunteersApi();
         secured.MapAssessmentsApi();
+        secured.MapDuplicatesApi();
         return app;
     }
 }
