@@ -27,6 +27,7 @@ public static class WebServices
                 o.Conventions.AddPageRoute("/Institutions/Edit", "/wksbm/{id:guid}/ubah");
                 o.Conventions.AuthorizeFolder("/Volunteers", WahanaPolicies.PersonalData);
                 o.Conventions.AddPageRoute("/Assessments/Indicator", "/penilaian/indikator/{id:int}");
+                o.Conventions.AddPageRoute("/Beneficiaries/Edit", "/penerima/{id:guid}/ubah");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 using Wahana.Web.Features.Account;
 using Wahana.Web.Features.Assessments;
+using Wahana.Web.Features.Beneficiaries;
 using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Regions;
@@ -18,6 +19,9 @@ public static class ApiServices
     {
         // Enums travel as the slugs of DOMAIN.md: "rehabilitasi-sosial", "laki-laki", "tidak-aktif".
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        // A body that cannot be read (malformed JSON, "31-02-1990" as a date) is the client's error, answered 400 with a
+        // ProblemDetails by the status-code pages, also in Development (where minimal APIs would otherwise throw: 500).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Wahana API";
@@ -42,6 +46,7 @@ public static class ApiServices
         secured.MapInstitutionsWriteApi();
         secured.MapVolunteersApi();
         secured.MapAssessmentsApi();
+        secured.MapBeneficiariesWriteApi();
         secured.MapDuplicatesApi();
         return app;
     }

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Wahana.Web.Data;
+using Wahana.Web.Infrastructure.Auth;
+
+namespace Wahana.Bench;
+
+/// <summary>The bench tool's commands.</summary>
+internal static class BenchCommands
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is not ["seed", ..])
+        {
+            await Console.Error.WriteLineAsync(
+                "Usage: seed --provider sqlite|postgres --connection CONNECTION [--people 1000000] [--served-share 0.5]\n" +
+                "The database must already hold the demo (start the app on it once); people are added up to --people.");
+            return 2;
+        }
+        var provider = Option(args, "--provider") ?? "sqlite";
+        var connection = Option(args, "--connection") ?? throw new ArgumentException("--connection is required");
+        var people = int.Parse(Option(args, "--people") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture);
+        var servedShare = double.Parse(Option(args, "--served-share") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
+
+        var clock = Stopwatch.StartNew();
+        var added = await new LargeRegistry(() => Context(provider, connection), people, servedShare).FillAsync();
+        Console.WriteLine($"added {added:N0} beneficiaries in {clock.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
+    private static WahanaDbContext Context(string provider, string connection)
+    {
+        var user = new CurrentUser(new HttpContextAccessor());
+        WahanaDbContext db = provider switch
+        {
+            "postgres" => new PostgresWahanaDbContext(
+                new DbContextOptionsBuilder<PostgresWahanaDbContext>().UseNpgsql(connection).Options, user),
+            _ => new SqliteWahanaDbContext(
+                new DbContextOptionsBuilder<SqliteWahanaDbContext>().UseSqlite(connection).Options, user),
+        };
+        db.AuditDisabled = true;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        return db;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
