@@ -5,7 +5,8 @@ using Wahana.Web.Domain;
 namespace Wahana.Web.Data.Seeding;
 
 /// <summary>
-/// The deterministic DIY demo province: 81 WKSBM, their beneficiaries, services over three semesters, partners,
+/// The deterministic DIY demo province: 81 WKSBM, their beneficiaries (ten of them registered twice, found by the
+/// duplicate scan and waiting in its review queue), services over three semesters, partners,
 /// institutional-strength assessments and demo accounts. The same <c>today</c> always gives the same names, NIKs,
 /// counts, rupiah totals and assessment scores; only row ids, concurrency stamps and the creation times of
 /// institutions, partners and accounts differ.
@@ -21,6 +22,7 @@ public static class DemoData
     private const int AccountSeed = 3404;
     private const int AssessmentSeed = 3405;
     private const int VolunteerSeed = 3406;
+    private const int DuplicateSeed = 3407;
 
     public static async Task<bool> SeedIfEmptyAsync(WahanaDbContext db, UserManager<WahanaUser> users, DateOnly today)
     {
@@ -42,6 +44,8 @@ public static class DemoData
         var volunteers = DemoVolunteers.Create(DemoFakes.NewFaker(VolunteerSeed), institutions, today);
         LinkVolunteerAccount(accounts, volunteers);
         var assessments = DemoAssessments.Create(DemoFakes.NewFaker(AssessmentSeed), institutions, accounts, today);
+        // Registered twice (after the services, which stay those of the first records): the review queue's content.
+        var duplicates = DemoDuplicates.Create(DemoFakes.NewFaker(DuplicateSeed), institutions, people, today);
 
         // Demo rows are not users' writes: no audit entries, and no change detection over tens of thousands of rows.
         var auditDisabled = db.AuditDisabled;
@@ -54,12 +58,15 @@ public static class DemoData
             await InsertAsync(db, partners.All);
             await InsertAsync(db, institutions);
             await InsertAsync(db, people);
+            await InsertAsync(db, duplicates.Select(d => d.Copy));
             await InsertAsync(db, distributions);
             await InsertAsync(db, services);
             await InsertAsync(db, assessments);
             await InsertAsync(db, accounts);
             await InsertAsync(db, volunteers);
             await EnsurePasswordWorksAsync(users, accounts[0].UserName!);
+            // A few thousand people compare in well under a second: the queue starts with what the scan finds.
+            await LikelyDuplicates.ScanRegistryAsync(db);
             await transaction.CommitAsync();
         }
         finally

@@ -1,123 +1,421 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Wahana.Web.Domain.Matching;
 
 /// <summary>
-/// Record linkage for beneficiaries: weighted field comparisons (Jaro-Winkler on names, in either word order;
-/// birth dates with tolerance for near days and transposed digits; same or nearby kalurahan; sex), combined
-/// into one score. Candidates come from blocking (see <see cref="CandidateBirthDates"/>), never from comparing
-/// every pair.
+/// Record linkage for beneficiaries in the manner of Fellegi and Sunter: each field of two records is compared
+/// into a level of agreement (name by Jaro-Winkler over its words in either order; birth date exact, near, with
+/// transposed digits, or only the year; same, neighbouring or nearby kalurahan; sex; NIK where both have one),
+/// each level carries a weight log2(m/u), where m is how often two records of one person agree so and u how often
+/// two different people do, and the sum of the weights gives the probability that the two are one person.
+/// Candidates come from blocking (<see cref="CandidateBirthDates"/>, the kalurahan and birth year, the name and
+/// birth year; see <see cref="PairFinder"/>), never from comparing every pair. The m and u values below are
+/// estimates for DIY's registry; the labelled synthetic set of the tests (and bench/README.md) measures what they
+/// achieve.
 /// </summary>
 public static class BeneficiaryMatcher
 {
-    /// <summary>From this score on, two records are shown to a person as a likely duplicate.</summary>
-    public const double LikelyThreshold = 0.82;
+    /// <summary>From this score (the probability that two records are one person) on, a pair is shown for review.</summary>
+    public const double LikelyThreshold = 0.5;
 
-    private const double NameWeight = 0.55;
-    private const double DateWeight = 0.25;
-    private const double PlaceWeight = 0.12;
-    private const double SexWeight = 0.08;
+    /// <summary>
+    /// log2 of the prior odds that two records of the registry are one person, set where precision and recall
+    /// balance best (F1) on the training registry (MatcherWeightsStudy), so that a score of 0.5 is the threshold.
+    /// </summary>
+    private const double PriorWeight = -15.5;
 
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    private static readonly ConcurrentDictionary<DateOnly, DateOnly[]> CandidateDateCache = new();
+
+    private enum NameLevel
+    {
+        Same,
+        SameOneWord,
+        VeryClose,
+        Close,
+        Somewhat,
+        Different,
+        Unrelated,
+    }
+
+    private enum DateLevel
+    {
+        Same,
+        SameEstimated,
+        NearDays,
+        Transposed,
+        YearApart,
+        OneDigit,
+        SameDayMonth,
+        EstimatedSameYear,
+        SameYear,
+        EstimatedNearYears,
+        Different,
+    }
+
+    private enum PlaceLevel
+    {
+        SameVillage,
+        Neighbours,
+        SameDistrict,
+        SameRegency,
+        Elsewhere,
+    }
+
+    private enum NikLevel
+    {
+        OneMissing,
+        BothMissing,
+        Typo,
+        SerialOnly,
+    }
+
+    // log2(m/u) per level. m: how often two records of one person agree so, estimated on a training registry of the
+    // tests' synthetic generator (MatcherWeightsStudy, another seed than the quality test's). u: how often two
+    // different people of DIY's registry agree so, from the registry's make-up (about 20,000 birth dates in use, a
+    // few thousand of them estimated ones; 438 kalurahan, each with about five neighbours and six in its kapanewon;
+    // nine in ten people with a NIK).
+    private static readonly (double M, double U)[] NameMU =
+    [
+        (0.675, 0.0005),   // same name of two or more words (after spelling and titles)
+        (0.049, 0.003),    // same name of one word: many old people in a village are called Tukiyem or Slamet
+        (0.115, 0.001),    // very close (0.93-0.98): one small typo, an initial, a title
+        (0.153, 0.005),    // close (0.87-0.93): a word more or less, two typos
+        (0.0066, 0.02),    // somewhat alike (0.80-0.87)
+        (0.0008, 0.25),    // different (0.65-0.80): brothers with one surname, twins
+        (0.00005, 0.72),   // unrelated: a duplicate all but never carries another name (none in training)
+    ];
+
+    private static readonly double[] DateWeights =
+    [
+        W(0.713, 1 / 20000.0),  // the same date
+        W(0.046, 1 / 2000.0),   // the same date, but one often written for an unknown one (1 January, 1 July, 31 December)
+        W(0.087, 6 / 20000.0),  // 1-3 days apart
+        W(0.029, 10 / 20000.0), // day and month swapped or two neighbouring digits transposed
+        W(0.039, 2 / 20000.0),  // same day and month, one year apart
+        W(0.037, 0.002),        // one digit of DDMMYYYY different
+        W(0.0005, 1 / 365.0),   // same day and month, another year (none in training)
+        W(0.0345, 0.003),       // one of them an estimated date, in the same year
+        W(0.001, 1 / 60.0),     // only the year
+        W(0.012, 0.03),         // one of them an estimated date, at most five years apart: an age guessed
+        W(0.002, 0.94),         // different
+    ];
+
+    private static readonly double[] PlaceWeights =
+    [
+        W(0.451, 1 / 438.0),  // same kalurahan
+        W(0.292, 5.2 / 438),  // neighbouring kalurahan
+        W(0.155, 3 / 438.0),  // same kapanewon
+        W(0.073, 0.2),        // same kabupaten/kota
+        W(0.029, 0.78),       // elsewhere
+    ];
+
+    private static readonly double SameSexWeight = W(0.991, 0.5);
+
+    private static readonly double OtherSexWeight = W(0.009, 0.5);
+
+    // Two records of one person rarely both carry a NIK (the registry holds a NIK once, and the entry form stops a
+    // second): a duplicate is mostly a record without NIK, or two. When both carry one, the NIKs' region and date
+    // repeat what the place and date fields already weighed: two NIKs apart in the serial only are a mistyped
+    // serial as often as twins or people with one estimated birth date from one kapanewon, who get neighbouring
+    // serials; one or two digits apart in the region or date part, a mistyped NIK is likely.
+    private static readonly double[] NikWeights =
+    [
+        W(0.815, 0.18),  // one of them without NIK
+        W(0.154, 0.01),  // both without NIK
+        W(0.005, 0.01),  // both, one or two digits apart in the region or date (none in training; a judgement)
+        W(0.031, 0.031), // both, apart in the serial only: a typo or twins alike; the other fields decide
+    ];
+
+    /// <summary>Compares two records: the probability (0-1) that they are one person, and why, for people to read.</summary>
     public static MatchScore Compare(PersonToMatch a, PersonToMatch b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        // Two different valid NIKs are two people: a NIK is issued once.
-        if (a.Nik is not null && b.Nik is not null && !string.Equals(a.Nik, b.Nik, StringComparison.Ordinal) && Differences(a.Nik, b.Nik) > 2)
-        {
-            return new(0, "NIK berbeda");
-        }
-        var name = NameSimilarity(a.NameKey, b.NameKey);
-        var (date, dateReason) = DateSimilarity(a.BirthDate, b.BirthDate);
-        var (place, placeReason) = PlaceSimilarity(a.VillageCode, b.VillageCode);
-        var sex = a.Sex == b.Sex ? 1.0 : 0.0;
-        var score = NameWeight * name + DateWeight * date + PlaceWeight * place + SexWeight * sex;
-        var reasons = string.Join("; ", new[]
-        {
-            string.Create(CultureInfo.GetCultureInfo("id-ID"), $"nama mirip {name:0.00}"),
-            dateReason,
-            placeReason,
-            a.Sex == b.Sex ? null : "jenis kelamin berbeda",
-        }.Where(r => r is not null));
-        return new(Math.Round(score, 4), reasons);
+        return Compare(Prepare(a), Prepare(b));
     }
 
-    /// <summary>Jaro-Winkler on the names as written and with their words sorted, so "Rahayu Sri" meets "Sri Rahayu".</summary>
-    public static double NameSimilarity(string a, string b)
+    /// <summary>A record ready for many comparisons (its name split and spelled once).</summary>
+    public static PreparedPerson Prepare(PersonToMatch person)
     {
-        var direct = JaroWinkler.Similarity(a, b);
-        var sorted = JaroWinkler.Similarity(SortedWords(a), SortedWords(b));
-        return Math.Max(direct, sorted);
+        ArgumentNullException.ThrowIfNull(person);
+        return new PreparedPerson(person, MatchName.Of(person.NameKey));
     }
+
+    public static MatchScore Compare(PreparedPerson a, PreparedPerson b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var levels = Levels(a, b);
+        if (levels.Decided is { } decided)
+        {
+            return decided;
+        }
+        return new(ScoreOf(levels), Reasons(levels));
+    }
+
+    /// <summary>
+    /// The level of agreement of each field (name, date, place, sex, NIK) as indexes into the weight tables, or null
+    /// when the NIKs alone decide; for estimating the m and u values (see the tests' MatcherWeightsStudy).
+    /// </summary>
+    internal static int[]? LevelIndexes(PreparedPerson a, PreparedPerson b)
+    {
+        var levels = Levels(a, b);
+        return levels.Decided is not null ? null
+            : [(int)levels.NameLevel, (int)levels.Date, (int)levels.Place, levels.SameSex ? 0 : 1, (int)levels.Nik];
+    }
+
+    /// <summary>The score alone, without the reasons: for comparing many pairs.</summary>
+    public static double Score(PreparedPerson a, PreparedPerson b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var levels = Levels(a, b);
+        return levels.Decided?.Score ?? ScoreOf(levels);
+    }
+
+    /// <summary>How alike two names are (0-1), whatever the order of their words; see <see cref="MatchName.Similarity"/>.</summary>
+    public static double NameSimilarity(string a, string b) => MatchName.Similarity(MatchName.Of(a), MatchName.Of(b));
 
     /// <summary>
     /// The birth dates under which a duplicate of a person born on <paramref name="date"/> is looked for: the date
     /// itself, up to three days either side, day and month swapped, and one pair of neighbouring digits of
-    /// DDMMYYYY transposed.
+    /// DDMMYYYY transposed. Whether a date is among another's candidates is symmetric.
     /// </summary>
-    public static IReadOnlyCollection<DateOnly> CandidateBirthDates(DateOnly date)
+    public static IReadOnlyCollection<DateOnly> CandidateBirthDates(DateOnly date) => CandidateDateCache.GetOrAdd(date, ComputeCandidates);
+
+    /// <summary>True for a date often written when the real one is not known: 1 January, 1 July, 31 December.</summary>
+    public static bool LooksEstimated(DateOnly date) =>
+        (date.Day == 1 && date.Month is 1 or 7) || (date.Day == 31 && date.Month == 12);
+
+    private static DateOnly[] ComputeCandidates(DateOnly date)
     {
         var dates = new HashSet<DateOnly>();
         for (var d = -3; d <= 3; d++)
         {
-            dates.Add(date.AddDays(d));
+            if (date.DayNumber + d >= DateOnly.MinValue.DayNumber && date.DayNumber + d <= DateOnly.MaxValue.DayNumber)
+            {
+                dates.Add(date.AddDays(d));
+            }
         }
         AddIfDate(dates, date.Year, date.Day, date.Month);
-        var digits = date.ToString("ddMMyyyy", CultureInfo.InvariantCulture).ToCharArray();
+        Span<char> digits = stackalloc char[8];
+        date.TryFormat(digits, out _, "ddMMyyyy", CultureInfo.InvariantCulture);
         for (var i = 0; i < digits.Length - 1; i++)
         {
             (digits[i], digits[i + 1]) = (digits[i + 1], digits[i]);
-            if (DateOnly.TryParseExact(new string(digits), "ddMMyyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var transposed)
+            if (DateOnly.TryParseExact(digits, "ddMMyyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var transposed)
                 && transposed.Year >= 1900)
             {
                 dates.Add(transposed);
             }
             (digits[i], digits[i + 1]) = (digits[i + 1], digits[i]);
         }
-        return dates;
+        return [.. dates.Order()];
     }
 
-    private static (double, string?) DateSimilarity(DateOnly a, DateOnly b)
+    private readonly record struct FieldLevels(
+        double Name, double NameShare, NameLevel NameLevel, DateLevel Date, int Days, PlaceLevel Place, bool SameSex, NikLevel Nik, MatchScore? Decided);
+
+    private static FieldLevels Levels(PreparedPerson a, PreparedPerson b)
+    {
+        var (pa, pb) = (a.Person, b.Person);
+        var nik = pa.Nik is null && pb.Nik is null ? NikLevel.BothMissing : NikLevel.OneMissing;
+        if (pa.Nik is { } nikA && pb.Nik is { } nikB)
+        {
+            if (string.Equals(nikA, nikB, StringComparison.Ordinal))
+            {
+                return new(1, 0, NameLevel.Same, DateLevel.Same, 0, PlaceLevel.SameVillage, true, NikLevel.OneMissing, new(1, "NIK sama"));
+            }
+            // Two different valid NIKs are two people: a NIK is issued once. One or two digits apart may be a typo.
+            var (region, serial) = Differences(nikA, nikB);
+            if (region + serial > 2)
+            {
+                return new(0, 0, NameLevel.Different, DateLevel.Different, 0, PlaceLevel.Elsewhere, true, NikLevel.OneMissing, new(0, "NIK berbeda"));
+            }
+            nik = region > 0 ? NikLevel.Typo : NikLevel.SerialOnly;
+        }
+        var name = MatchName.Similarity(a.Name, b.Name);
+        var nameLevel = name switch
+        {
+            >= 0.98 => a.Name.Words.Count > 1 && b.Name.Words.Count > 1 ? NameLevel.Same : NameLevel.SameOneWord,
+            >= 0.93 => NameLevel.VeryClose,
+            >= 0.87 => NameLevel.Close,
+            >= 0.80 => NameLevel.Somewhat,
+            >= 0.65 => NameLevel.Different,
+            _ => NameLevel.Unrelated,
+        };
+        var (date, days) = DateLevelOf(pa.BirthDate, pb.BirthDate);
+        return new(name, Math.Max(a.NameShare, b.NameShare), nameLevel, date, days, PlaceLevelOf(pa.VillageCode, pb.VillageCode), pa.Sex == pb.Sex, nik, null);
+    }
+
+    private static double ScoreOf(FieldLevels levels)
+    {
+        var weight = PriorWeight
+            + NameWeight(levels)
+            + DateWeights[(int)levels.Date]
+            + PlaceWeights[(int)levels.Place]
+            + (levels.SameSex ? SameSexWeight : OtherSexWeight)
+            + NikWeights[(int)levels.Nik];
+        return Math.Round(1 / (1 + Math.Pow(2, -weight)), 4);
+    }
+
+    /// <summary>
+    /// The weight of the name's agreement; for the same name, u is at least the share of the registry that carries
+    /// that name (frequency-based matching, after Winkler).
+    /// </summary>
+    private static double NameWeight(FieldLevels levels)
+    {
+        var (m, u) = NameMU[(int)levels.NameLevel];
+        return levels.NameLevel is NameLevel.Same or NameLevel.SameOneWord ? W(m, Math.Max(u, levels.NameShare)) : W(m, u);
+    }
+
+    private static string Reasons(FieldLevels levels)
+    {
+        var reasons = new List<string>(5)
+        {
+            levels.NameLevel is NameLevel.Same or NameLevel.SameOneWord
+                ? "nama sama"
+                : string.Create(Indonesian, $"nama {(levels.NameLevel <= NameLevel.Close ? "mirip" : "berbeda")} ({levels.Name:0.00})"),
+            levels.Date switch
+            {
+                DateLevel.Same => "tanggal lahir sama",
+                DateLevel.SameEstimated => "tanggal lahir sama (tanggal perkiraan)",
+                DateLevel.NearDays => $"tanggal lahir selisih {levels.Days} hari",
+                DateLevel.Transposed => "tanggal lahir mirip (angka tertukar)",
+                DateLevel.YearApart => "tanggal dan bulan lahir sama, tahun selisih satu",
+                DateLevel.OneDigit => "tanggal lahir beda satu angka",
+                DateLevel.SameDayMonth => "tanggal dan bulan lahir sama, tahun berbeda",
+                DateLevel.EstimatedSameYear => "tahun lahir sama (salah satu tanggal perkiraan)",
+                DateLevel.SameYear => "tahun lahir sama",
+                DateLevel.EstimatedNearYears => "tahun lahir dekat (salah satu tanggal perkiraan)",
+                _ => "tanggal lahir berbeda",
+            },
+            levels.Place switch
+            {
+                PlaceLevel.SameVillage => "kalurahan sama",
+                PlaceLevel.Neighbours => "kalurahan bertetangga",
+                PlaceLevel.SameDistrict => "kapanewon sama",
+                PlaceLevel.SameRegency => "kabupaten/kota sama",
+                _ => "wilayah berjauhan",
+            },
+        };
+        if (!levels.SameSex)
+        {
+            reasons.Add("jenis kelamin berbeda");
+        }
+        if (levels.Nik == NikLevel.OneMissing)
+        {
+            reasons.Add("NIK hanya ada di satu catatan");
+        }
+        else if (levels.Nik == NikLevel.BothMissing)
+        {
+            reasons.Add("keduanya tanpa NIK");
+        }
+        else if (levels.Nik == NikLevel.Typo)
+        {
+            reasons.Add("NIK hanya beda 1-2 angka");
+        }
+        else if (levels.Nik == NikLevel.SerialOnly)
+        {
+            reasons.Add("NIK hanya beda nomor urut");
+        }
+        return string.Join("; ", reasons);
+    }
+
+    private static (DateLevel, int) DateLevelOf(DateOnly a, DateOnly b)
     {
         if (a == b)
         {
-            return (1, "tanggal lahir sama");
+            return (LooksEstimated(a) ? DateLevel.SameEstimated : DateLevel.Same, 0);
         }
         var days = Math.Abs(a.DayNumber - b.DayNumber);
+        var years = Math.Abs(a.Year - b.Year);
+        // An estimated date (1 January, 1 July, 31 December) tells the year at best: its day and month, and so a
+        // day or a digit apart, say nothing.
+        if (LooksEstimated(a) || LooksEstimated(b))
+        {
+            return (years == 0 ? DateLevel.EstimatedSameYear : years <= 5 ? DateLevel.EstimatedNearYears : DateLevel.Different, days);
+        }
         if (days <= 3)
         {
-            return (0.8, $"tanggal lahir selisih {days} hari");
+            return (DateLevel.NearDays, days);
         }
-        if (CandidateBirthDates(a).Contains(b))
+        if (Array.BinarySearch(CandidateDateCache.GetOrAdd(a, ComputeCandidates), b) >= 0)
         {
-            return (0.8, "tanggal lahir mirip (angka tertukar)");
+            return (DateLevel.Transposed, days);
         }
-        if (a.Year == b.Year)
+        if (a.Month == b.Month && a.Day == b.Day)
         {
-            return (0.35, "tahun lahir sama");
+            return (years == 1 ? DateLevel.YearApart : OneDigitApart(a, b) ? DateLevel.OneDigit : DateLevel.SameDayMonth, days);
         }
-        return Math.Abs(a.Year - b.Year) == 1 && a.Month == b.Month && a.Day == b.Day ? (0.6, "tahun lahir selisih satu") : (0, null);
+        if (OneDigitApart(a, b))
+        {
+            return (DateLevel.OneDigit, days);
+        }
+        return (years == 0 ? DateLevel.SameYear : DateLevel.Different, days);
     }
 
-    // "Neighbouring" kalurahan are approximated by the kapanewon: no adjacency list of kalurahan exists.
-    private static (double, string?) PlaceSimilarity(string a, string b)
+    /// <summary>True when DDMMYYYY of the two dates differ in exactly one digit (1950 / 1956, 12 / 17).</summary>
+    private static bool OneDigitApart(DateOnly a, DateOnly b)
+    {
+        var differences = Digits(a.Day, b.Day, 2) + Digits(a.Month, b.Month, 2) + Digits(a.Year, b.Year, 4);
+        return differences == 1;
+
+        static int Digits(int x, int y, int count)
+        {
+            var n = 0;
+            for (var i = 0; i < count; i++, x /= 10, y /= 10)
+            {
+                n += x % 10 == y % 10 ? 0 : 1;
+            }
+            return n;
+        }
+    }
+
+    private static PlaceLevel PlaceLevelOf(string a, string b)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
-            return (1, "kalurahan sama");
+            return PlaceLevel.SameVillage;
         }
-        if (a.Length >= 8 && b.Length >= 8 && string.Equals(a[..8], b[..8], StringComparison.Ordinal))
+        if (VillageNeighbours.Instance.AreNeighbours(a, b))
         {
-            return (0.7, "kapanewon sama");
+            return PlaceLevel.Neighbours;
         }
-        return a.Length >= 5 && b.Length >= 5 && string.Equals(a[..5], b[..5], StringComparison.Ordinal) ? (0.3, null) : (0, null);
+        if (a.Length >= 8 && b.Length >= 8 && a.AsSpan(0, 8).SequenceEqual(b.AsSpan(0, 8)))
+        {
+            return PlaceLevel.SameDistrict;
+        }
+        return a.Length >= 5 && b.Length >= 5 && a.AsSpan(0, 5).SequenceEqual(b.AsSpan(0, 5)) ? PlaceLevel.SameRegency : PlaceLevel.Elsewhere;
     }
 
-    private static string SortedWords(string name) =>
-        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
-
-    private static int Differences(string a, string b) =>
-        a.Length != b.Length ? int.MaxValue : a.Zip(b).Count(p => p.First != p.Second);
+    /// <summary>Digits that differ in the region and date part (first 12) and in the serial (last 4) of two NIKs.</summary>
+    private static (int Region, int Serial) Differences(string a, string b)
+    {
+        if (a.Length != b.Length)
+        {
+            return (99, 99);
+        }
+        var (region, serial) = (0, 0);
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                if (i < a.Length - 4)
+                {
+                    region++;
+                }
+                else
+                {
+                    serial++;
+                }
+            }
+        }
+        return (region, serial);
+    }
 
     private static void AddIfDate(HashSet<DateOnly> dates, int year, int month, int day)
     {
@@ -126,4 +424,16 @@ public static class BeneficiaryMatcher
             dates.Add(new DateOnly(year, month, day));
         }
     }
+
+    private static double W(double m, double u) => Math.Log2(m / u);
+}
+
+/// <summary>A record with its name prepared for comparison (<see cref="BeneficiaryMatcher.Prepare"/>).</summary>
+public sealed record PreparedPerson(PersonToMatch Person, MatchName Name)
+{
+    /// <summary>
+    /// The share of the registry that carries this very name (in its common spelling), when known (0 otherwise):
+    /// two "Sri Rahayu" agree by chance far more often than two "Kusumaningrum Prawirodiharjo".
+    /// </summary>
+    public double NameShare { get; init; }
 }

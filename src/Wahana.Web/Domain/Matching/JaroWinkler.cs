@@ -10,6 +10,11 @@ public static class JaroWinkler
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        return Similarity(a.AsSpan(), b.AsSpan());
+    }
+
+    public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
         if (a.Length == 0 && b.Length == 0)
         {
             return 1;
@@ -23,7 +28,7 @@ public static class JaroWinkler
         return jaro + prefix * PrefixScale * (1 - jaro);
     }
 
-    private static double Jaro(string a, string b)
+    private static double Jaro(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 || b.Length == 0)
         {

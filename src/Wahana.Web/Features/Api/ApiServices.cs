@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Wahana.Web.Features.Account;
 using Wahana.Web.Features.Assessments;
 using Wahana.Web.Features.Beneficiaries;
+using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Regions;
 using Wahana.Web.Features.Volunteers;
@@ -47,6 +48,7 @@ public static class ApiServices
         secured.MapAssessmentsApi();
         secured.MapBeneficiariesApi();
         secured.MapBeneficiariesWriteApi();
+        secured.MapDuplicatesApi();
         return app;
     }
 }
