@@ -23,8 +23,11 @@ public sealed partial class BeneficiaryQuery
         public bool HasNext => Page < PageCount || (TotalCapped && Rows.Count == Size);
     }
 
-    /// <summary>One page of the filtered, sorted list, with a total counted up to <see cref="CountCap"/>.</summary>
-    public async Task<Result> LoadAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the filtered, sorted list, with a total counted up to <paramref name="countCap"/> (the page's
+    /// <see cref="CountCap"/>), or exactly when it is null (the API, whose clients page through everything).
+    /// </summary>
+    public async Task<Result> LoadAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken, int? countCap = CountCap)
     {
         await using var connection = await SqliteReadsAsync(db, cancellationToken);
         var (filtered, fewNames) = await FilteredAsync(db, today, cancellationToken);
@@ -40,9 +43,11 @@ public sealed partial class BeneficiaryQuery
         }
         else
         {
-            var count = await filtered.Take(CountCap + 1).CountAsync(cancellationToken);
-            capped = count > CountCap;
-            total = Math.Min(count, CountCap);
+            var count = countCap is { } cap
+                ? await filtered.Take(cap + 1).CountAsync(cancellationToken)
+                : await filtered.CountAsync(cancellationToken);
+            capped = count > countCap;
+            total = countCap is { } limit ? Math.Min(count, limit) : count;
             if (listed.Count == 0 && !capped)
             {
                 // Asked for a page past the end: show the last one.
