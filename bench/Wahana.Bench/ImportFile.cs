@@ -11,7 +11,7 @@ namespace Wahana.Bench;
 
 /// <summary>
 /// Writes an import file for the import benchmark: <c>rows</c> valid people for the WKSBM of a demo account, living
-/// in the kalurahan of that WKSBM's kabupaten/kota, with valid NIKs (<see cref="Nik.Compose"/>) that the registry does
+/// in the kalurahan of that WKSBM's kapanewon, with valid NIKs (<see cref="Nik.Compose"/>) that the registry does
 /// not hold yet (8% without NIK), 1-2 PPKS categories, consent, and Excel date cells for the birth dates.
 /// Deterministic for a given database (fixed seed).
 /// </summary>
@@ -45,8 +45,10 @@ internal sealed class ImportFile(Func<WahanaDbContext> newContext, string userNa
                 _registryPeople.Add(RowParser.PersonKeyOf(person.NameKey, person.BirthDate, person.VillageCode));
             }
         }
+        // A WKSBM's board imports people of its own kapanewon.
+        var kapanewon = RegionCatalog.Instance.Find(institution.VillageCode)!.ParentCode;
         var villages = RegionCatalog.Instance.AllDiy
-            .Where(r => r.Level == RegionLevel.Desa && r.RegencyCode == institution.RegencyCode)
+            .Where(r => r.Level == RegionLevel.Desa && r.ParentCode == kapanewon)
             .OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
         await using var file = File.Create(output);
         await file.SaveAsAsync(People(villages, institution).Take(rows), sheetName: TemplateModel.DataSheet);

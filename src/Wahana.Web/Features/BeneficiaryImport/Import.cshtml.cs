@@ -45,7 +45,7 @@ public sealed class ImportModel(WahanaDbContext db, ImportJobs jobs) : PageModel
     /// <summary>The user's imports still kept (an hour after they last changed).</summary>
     public IReadOnlyList<ImportJob> MyImports { get; private set; } = [];
 
-    public sealed record InstitutionChoice(Guid Id, string Name, string RegencyCode, InstitutionStatus Status);
+    public sealed record InstitutionChoice(Guid Id, string Name, string RegencyCode, string VillageCode, InstitutionStatus Status);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -105,7 +105,9 @@ public sealed class ImportModel(WahanaDbContext db, ImportJobs jobs) : PageModel
             ModelState.AddModelError(nameof(Upload), problem);
             return Page();
         }
-        var job = jobs.StartCheck(db.CurrentUser.Id!.Value, User, new ImportTarget(institution.Id, institution.Name, institution.RegencyCode),
+        // A WKSBM's board registers people of its own kapanewon, as on the entry form; an office, of the WKSBM's kabupaten/kota.
+        var kapanewon = db.CurrentUser.Scope.InstitutionId is not null ? RegionCatalog.Instance.Find(institution.VillageCode)?.ParentCode : null;
+        var job = jobs.StartCheck(db.CurrentUser.Id!.Value, User, new ImportTarget(institution.Id, institution.Name, institution.RegencyCode, kapanewon),
             Path.GetFileName(Upload.FileName), format!.Value, path, declaredRows);
         return LocalRedirect($"/penerima/impor/{job.Id}");
     }
@@ -152,7 +154,7 @@ public sealed class ImportModel(WahanaDbContext db, ImportJobs jobs) : PageModel
     {
         Institutions = await db.Institutions.AsNoTracking()
             .OrderBy(i => i.RegencyCode).ThenBy(i => i.Name)
-            .Select(i => new InstitutionChoice(i.Id, i.Name, i.RegencyCode, i.Status))
+            .Select(i => new InstitutionChoice(i.Id, i.Name, i.RegencyCode, i.VillageCode, i.Status))
             .ToListAsync(cancellationToken);
         MyImports = jobs.OfOwner(db.CurrentUser.Id);
     }

@@ -42,7 +42,7 @@ public static class ImportColumns
         new(Sex, true, "L (laki-laki) atau P (perempuan). Wajib; harus cocok dengan NIK.", "P"),
         new(BirthPlace, false, "Kota/kabupaten tempat lahir, paling banyak 100 karakter.", "Bantul"),
         new(BirthDate, true, "Tanggal lahir: TTTT-BB-HH (1990-08-07), HH-BB-TTTT (07-08-1990) atau sel tanggal Excel. Wajib; harus cocok dengan NIK.", "1990-08-07"),
-        new(Village, true, "Kode kalurahan/kelurahan Kemendagri tempat tinggal (mis. 34.02.15.2003), atau namanya bila nama itu hanya ada satu di kabupaten/kota WKSBM. Harus di kabupaten/kota WKSBM tujuan.", "34.02.15.2003"),
+        new(Village, true, "Kode kalurahan/kelurahan Kemendagri tempat tinggal (mis. 34.02.15.2003), atau namanya bila nama itu hanya ada satu di kabupaten/kota WKSBM. Pengurus WKSBM: kalurahan di kapanewon WKSBM-nya; petugas: di kabupaten/kota WKSBM tujuan.", "34.02.15.2003"),
         new(Hamlet, false, "Padukuhan/dusun atau RW, paling banyak 100 karakter.", "Druwo"),
         new(Rt, false, "Nomor RT, angka paling banyak 3 digit.", "004"),
         new(Rw, false, "Nomor RW, angka paling banyak 3 digit.", "012"),

@@ -31,8 +31,11 @@ public sealed class ParsedRow(int number, Beneficiary person)
     public void Fail(string column, string message) => Errors.Add(new RowError(Number, column, message));
 }
 
-/// <summary>The WKSBM an import goes to (every row is registered there).</summary>
-public sealed record ImportTarget(Guid InstitutionId, string Name, string RegencyCode);
+/// <summary>
+/// The WKSBM an import goes to (every row is registered there). A WKSBM's own board registers people of its
+/// kapanewon (<paramref name="KapanewonCode"/>, as the entry form does); an office, people of the WKSBM's kabupaten/kota.
+/// </summary>
+public sealed record ImportTarget(Guid InstitutionId, string Name, string RegencyCode, string? KapanewonCode = null);
 
 /// <summary>
 /// Reads one row of the sheet into a <see cref="Beneficiary"/> and checks it with the domain's rules
@@ -286,6 +289,11 @@ public sealed class RowParser
                 parsed.Fail(Village, $"Kalurahan/kelurahan '{text}' tidak dikenal: tulis kode Kemendagri kalurahan/kelurahan di DIY, contoh 34.02.15.2003.");
                 return null;
             }
+        }
+        if (_target.KapanewonCode is { } kapanewon && village.ParentCode != kapanewon)
+        {
+            parsed.Fail(Village, $"{village.DisplayName} ({village.Code}) di luar wilayah kerja WKSBM Anda ({_regions.Find(kapanewon)?.DisplayName ?? kapanewon}).");
+            return null;
         }
         if (village.RegencyCode != _target.RegencyCode)
         {

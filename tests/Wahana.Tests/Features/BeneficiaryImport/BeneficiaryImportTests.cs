@@ -65,16 +65,17 @@ public abstract class BeneficiaryImportTests(WahanaFactory factory)
     [ProviderFact]
     public async Task The_dry_run_reports_each_bad_row_with_its_column_and_message_and_the_error_file_neutralises_formulas()
     {
+        // People already in the registry are read, never changed: one with NIK at another WKSBM, one in this kapanewon (its row in the file has no NIK).
         var wksbm = await factory.WksbmOfAsync(TestUsers.Pengurus(55));
         var other = await factory.WksbmOfAsync(TestUsers.Pengurus(56));
         var today = factory.Today;
         var tag = Tag();
         var serial = Serial();
-        // People already in the registry: one with NIK at another WKSBM, one without NIK in this kabupaten.
-        var held = await factory.WithDbAsync(db => db.Beneficiaries.IgnoreQueryFilters()
+                var held = await factory.WithDbAsync(db => db.Beneficiaries.IgnoreQueryFilters()
             .Where(b => b.InstitutionId == other.Id && b.Nik != null && b.MergedIntoId == null && b.ErasedAt == null).OrderBy(b => b.Nik).FirstAsync());
+        var kapanewonPrefix = wksbm.KapanewonCode + ".";
         var heldWithoutNik = await factory.WithDbAsync(db => db.Beneficiaries.IgnoreQueryFilters()
-            .Where(b => b.RegencyCode == wksbm.RegencyCode && b.Nik == null && b.MergedIntoId == null && b.ErasedAt == null)
+            .Where(b => b.VillageCode.StartsWith(kapanewonPrefix) && b.MergedIntoId == null && b.ErasedAt == null)
             .OrderByDescending(b => b.InstitutionId == wksbm.Id).ThenBy(b => b.Name).FirstAsync());
         var heldWithoutNikAt = await factory.WithDbAsync(db => db.Institutions.Where(i => i.Id == heldWithoutNik.InstitutionId).Select(i => i.Name).SingleAsync());
         var outside = RegionCatalog.Instance.AllDiy.Where(r => r.Level == RegionLevel.Desa && r.RegencyCode != wksbm.RegencyCode).OrderBy(r => r.Code, StringComparer.Ordinal).First();
@@ -134,7 +135,7 @@ public abstract class BeneficiaryImportTests(WahanaFactory factory)
                 new(4, "nik", "NIK ini milik laki-laki (tanggal lahir di NIK tidak ditambah 40), tetapi jenis kelamin yang diisi perempuan."),
                 new(5, "kode_kalurahan", "Kalurahan/kelurahan '34.99.99.9999' tidak dikenal: tulis kode Kemendagri kalurahan/kelurahan di DIY, contoh 34.02.15.2003."),
                 new(6, "nama", "Nama wajib diisi."),
-                new(7, "kode_kalurahan", $"{outside.DisplayName} ({outside.Code}) ada di {RegencyName(outside.RegencyCode!)}, di luar wilayah WKSBM {wksbm.Name} ({RegencyName(wksbm.RegencyCode)})."),
+                new(7, "kode_kalurahan", $"{outside.DisplayName} ({outside.Code}) di luar wilayah kerja WKSBM Anda ({RegionCatalog.Instance.Find(wksbm.KapanewonCode)!.DisplayName})."),
                 new(8, "kategori", "Kategori tidak dikenal: 'lansia'. Pakai kode dari lembar petunjuk templat, contoh lansia-terlantar."),
                 new(9, "nik", "NIK sama dengan baris 2 di berkas ini: satu orang cukup satu baris."),
                 new(11, "nama", "Orang dengan nama, tanggal lahir dan kalurahan yang sama sudah ada di baris 10 berkas ini."),
@@ -251,6 +252,10 @@ public abstract class BeneficiaryImportTests(WahanaFactory factory)
         rows[4]["persetujuan_wali"] = "ya";
         rows[4]["pemberi_persetujuan"] = "Ibu kandung";
         rows[4]["kategori"] = "anak-terlantar";
+        // An office may register people anywhere in the WKSBM's kabupaten/kota, not outside it.
+        var neighbour = RegionCatalog.Instance.AllDiy.First(r => r.Level == RegionLevel.Desa && r.RegencyCode == wksbm.RegencyCode && r.ParentCode != wksbm.KapanewonCode);
+        var outside = RegionCatalog.Instance.AllDiy.First(r => r.Level == RegionLevel.Desa && r.RegencyCode != wksbm.RegencyCode);
+        rows[1]["kode_kalurahan"] = neighbour.Code;
         var names = rows.Select(r => (string)r["nama"]!).ToList();
         var before = await CountAsync(wksbm.Id);
         var since = DateTimeOffset.UtcNow;
@@ -263,6 +268,14 @@ public abstract class BeneficiaryImportTests(WahanaFactory factory)
         using var client = await factory.CreateLoggedInClientAsync(office);
         try
         {
+            var wrong = rows.Select(r => new Dictionary<string, object?>(r)).ToList();
+            wrong[2]["kode_kalurahan"] = outside.Code;
+            var refused = await client.CheckAsync(wksbm.Id, Csv(wrong), "warga.csv");
+            Assert.Equal(new ShownError(4, "kode_kalurahan",
+                $"{outside.DisplayName} ({outside.Code}) ada di {RegencyName(outside.RegencyCode!)}, di luar wilayah WKSBM {wksbm.Name} ({RegencyName(wksbm.RegencyCode)})."),
+                Assert.Single(refused.Errors));
+            using (var dropped = await client.SubmitFormAsync(refused.Url, refused.Url + "?handler=Remove", [])) { }
+
             var page = await client.CheckAsync(wksbm.Id, Csv(rows), "warga.csv");
             Assert.Equal((5L, 5L, 0L), (page.Rows, page.Valid, page.Invalid));
             Assert.Contains("id=\"mode-semua\" value=\"semua\" checked=\"checked\"", page.Html, StringComparison.Ordinal);
@@ -271,6 +284,7 @@ public abstract class BeneficiaryImportTests(WahanaFactory factory)
             Assert.Equal(5, HttpHelpers.TestIdNumber(page.Html, "import-saved"));
             var saved = await factory.ImportedAsync(wksbm.Id, names);
             Assert.Equal(5, saved.Count);
+            Assert.Equal(neighbour.Code, saved.Single(p => p.Name == names[1]).VillageCode);
             var child = saved.Single(p => p.Name == names[4]);
             Assert.Equal((true, "Ibu kandung", today.AddYears(-9)), (child.ConsentByGuardian, child.ConsentGivenBy, child.BirthDate));
         }
