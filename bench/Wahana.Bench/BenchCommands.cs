@@ -15,10 +15,18 @@ internal static class BenchCommands
         {
             return await ImportFileAsync(args);
         }
+        if (args is ["scan", ..])
+        {
+            return await DuplicateScanBench.RunAsync(Context(Option(args, "--provider") ?? "sqlite",
+                Option(args, "--connection") ?? throw new ArgumentException("--connection is required")),
+                int.Parse(Option(args, "--parallelism") ?? "-1", System.Globalization.CultureInfo.InvariantCulture));
+        }
         if (args is not ["seed", ..])
         {
             await Console.Error.WriteLineAsync(
                 "Usage: seed --provider sqlite|postgres --connection CONNECTION [--people 1000000] [--served-share 0.5]\n" +
+                "       import-file --provider sqlite|postgres --connection CONNECTION [--user pengurus.01] [--rows 100000] --out FILE\n" +
+                "       scan --provider sqlite|postgres --connection CONNECTION [--parallelism N]  (writes DuplicatePairs: use a copy)\n" +
                 "The database must already hold the demo (start the app on it once); people are added up to --people.");
             return 2;
         }

@@ -37,16 +37,19 @@ public static class LikelyDuplicates
     /// <see cref="DuplicatePair"/>. A pair already decided is never opened again; an open pair gets the new score.
     /// </summary>
     public static async Task<ScanOutcome> ScanRegistryAsync(
-        WahanaDbContext db, IProgress<ScanProgress>? progress = null, int maxParallelism = -1, CancellationToken cancellationToken = default)
+        WahanaDbContext db, IProgress<ScanProgress>? progress = null, int maxParallelism = -1, PairFinderStatistics? statistics = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var registry = db.Beneficiaries.IgnoreQueryFilters([WahanaDbContext.ScopeFilter]).AsNoTracking().Where(b => b.ErasedAt == null);
         var total = await registry.CountAsync(cancellationToken);
         progress?.Report(new ScanProgress(ScanStep.Loading, 0, total));
-        var people = new List<PersonToMatch>(total);
-        // One instance of each kalurahan code, not a million.
+        // Prepared as they come (names split and spelled once, each word and kalurahan code kept once).
+        var people = new List<PreparedPerson>(total);
+        var prepare = PairFinder.Preparer();
         var villages = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var b in registry
             .Select(b => new { b.Id, b.NameKey, b.BirthDate, b.Sex, b.VillageCode, b.Nik })
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -55,7 +58,11 @@ public static class LikelyDuplicates
             {
                 villages[b.VillageCode] = village = b.VillageCode;
             }
-            people.Add(new PersonToMatch(b.Id, b.NameKey, b.BirthDate, b.Sex, village, b.Nik));
+            if (!names.TryGetValue(b.NameKey, out var name))
+            {
+                names[b.NameKey] = name = b.NameKey;
+            }
+            people.Add(prepare(new PersonToMatch(b.Id, name, b.BirthDate, b.Sex, village, b.Nik)));
             if (people.Count % 50_000 == 0)
             {
                 progress?.Report(new ScanProgress(ScanStep.Loading, people.Count, total));
@@ -64,8 +71,12 @@ public static class LikelyDuplicates
         var count = people.Count;
         progress?.Report(new ScanProgress(ScanStep.Comparing, 0, count));
         var reporter = progress is null ? null : new Reporter(done => progress.Report(new ScanProgress(ScanStep.Comparing, done, count)));
-        var found = await Task.Run(() => PairFinder.Find(people, maxParallelism: maxParallelism, progress: reporter, cancellationToken: cancellationToken), cancellationToken);
+        var everyone = people.ToArray();
         people.Clear();
+        people.TrimExcess();
+        names.Clear();
+        var found = await Task.Run(() => PairFinder.Find(everyone, maxParallelism: maxParallelism, progress: reporter, cancellationToken: cancellationToken, statistics: statistics), cancellationToken);
+        everyone = null;
 
         var (added, rescored) = await SaveAsync(db, found, progress, cancellationToken);
         return new ScanOutcome(total, found.Count, added, rescored, started.Elapsed);

@@ -16,7 +16,56 @@ public sealed class VillageNeighbours
 
     private readonly FrozenDictionary<string, string[]> _neighbours;
 
-    private VillageNeighbours(FrozenDictionary<string, string[]> neighbours) => _neighbours = neighbours;
+    // Every DIY kalurahan by a number, for comparing millions of pairs without looking codes up: the kapanewon and
+    // kabupaten/kota of each, and which border each other (one bit per pair).
+    private readonly FrozenDictionary<string, int> _index;
+    private readonly int[] _districtOf;
+    private readonly int[] _regencyOf;
+    private readonly ulong[] _borders;
+
+    private VillageNeighbours(FrozenDictionary<string, string[]> neighbours)
+    {
+        _neighbours = neighbours;
+        var villages = RegionCatalog.Instance.AllDiy.Where(r => r.Level == RegionLevel.Desa).Select(r => r.Code).Order(StringComparer.Ordinal).ToList();
+        _index = villages.Select((code, i) => (code, i)).ToFrozenDictionary(v => v.code, v => v.i, StringComparer.Ordinal);
+        var districts = villages.Select(v => v[..8]).Distinct().Select((code, i) => (code, i)).ToDictionary(d => d.code, d => d.i, StringComparer.Ordinal);
+        var regencies = villages.Select(v => v[..5]).Distinct().Select((code, i) => (code, i)).ToDictionary(d => d.code, d => d.i, StringComparer.Ordinal);
+        _districtOf = [.. villages.Select(v => districts[v[..8]])];
+        _regencyOf = [.. villages.Select(v => regencies[v[..5]])];
+        _borders = new ulong[((villages.Count * villages.Count) + 63) / 64];
+        foreach (var (code, others) in neighbours)
+        {
+            if (_index.TryGetValue(code, out var a))
+            {
+                foreach (var other in others)
+                {
+                    if (_index.TryGetValue(other, out var b))
+                    {
+                        var bit = (a * villages.Count) + b;
+                        _borders[bit / 64] |= 1UL << (bit % 64);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The number of a DIY kalurahan (for <see cref="Compare"/>), or -1 for a code that is none.</summary>
+    public int IndexOf(string villageCode) => _index.TryGetValue(villageCode, out var i) ? i : -1;
+
+    /// <summary>How near two kalurahan are, by their numbers (<see cref="IndexOf"/>).</summary>
+    public Nearness Compare(int a, int b)
+    {
+        if (a == b)
+        {
+            return Nearness.SameVillage;
+        }
+        var bit = (a * _districtOf.Length) + b;
+        if ((_borders[bit / 64] & (1UL << (bit % 64))) != 0)
+        {
+            return Nearness.Neighbours;
+        }
+        return _districtOf[a] == _districtOf[b] ? Nearness.SameDistrict : _regencyOf[a] == _regencyOf[b] ? Nearness.SameRegency : Nearness.Elsewhere;
+    }
 
     public static VillageNeighbours Instance => Shipped.Value;
 
@@ -74,4 +123,14 @@ public sealed class VillageNeighbours
             .ToFrozenDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         return new VillageNeighbours(neighbours);
     }
+}
+
+/// <summary>How near two kalurahan are, nearest first.</summary>
+public enum Nearness
+{
+    SameVillage,
+    Neighbours,
+    SameDistrict,
+    SameRegency,
+    Elsewhere,
 }

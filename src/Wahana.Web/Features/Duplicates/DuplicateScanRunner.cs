@@ -63,7 +63,7 @@ public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, ILogger<Dup
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<WahanaDbContext>();
-            var outcome = await LikelyDuplicates.ScanRegistryAsync(db, new Reporter(this), maxParallelism: -1, CancellationToken.None);
+            var outcome = await LikelyDuplicates.ScanRegistryAsync(db, new Reporter(this), maxParallelism: -1, cancellationToken: CancellationToken.None);
             Update(s => s with { IsRunning = false, FinishedAt = clock.GetUtcNow(), Outcome = outcome });
             if (logger.IsEnabled(LogLevel.Information))
             {

@@ -198,18 +198,11 @@ public static class SyntheticRegistry
     {
         var made = new List<string>();
         var name = CopyName(faker, original.NameKey, made);
-        var birthDate = CopyDate(faker, original.BirthDate, made);
-        var village = CopyVillage(faker, original.VillageCode, area, made);
-        var sex = original.Sex;
-        if (faker.Random.Bool(0.01f))
-        {
-            sex = sex == Sex.Perempuan ? Sex.LakiLaki : Sex.Perempuan;
-            made.Add("jenis kelamin salah");
-        }
+        // A NIK typed from the card (with its serial mistyped) comes with the card's birth date and sex: the entry
+        // form checks that they agree with the NIK. Only records without NIK carry remembered or estimated dates.
         string? nik = null;
         if (original.Nik is { } originalNik && faker.Random.Bool(0.04f))
         {
-            // The serial mistyped: still a valid NIK for the person, but another number.
             var serial = int.Parse(originalNik.AsSpan(12), CultureInfo.InvariantCulture);
             for (var attempt = 0; attempt < 20 && nik is null; attempt++)
             {
@@ -219,7 +212,23 @@ public static class SyntheticRegistry
                     nik = candidate;
                 }
             }
-            made.Add(nik is null ? "NIK hanya di satu sisi" : "nomor urut NIK salah");
+        }
+        var fromCard = nik is not null;
+        var birthDate = fromCard ? original.BirthDate : CopyDate(faker, original.BirthDate, made);
+        if (fromCard)
+        {
+            made.Add("tanggal lahir sama");
+        }
+        var village = CopyVillage(faker, original.VillageCode, area, made);
+        var sex = original.Sex;
+        if (!fromCard && faker.Random.Bool(0.01f))
+        {
+            sex = sex == Sex.Perempuan ? Sex.LakiLaki : Sex.Perempuan;
+            made.Add("jenis kelamin salah");
+        }
+        if (fromCard)
+        {
+            made.Add("nomor urut NIK salah");
         }
         else if (original.Nik is null && faker.Random.Bool(0.25f))
         {
