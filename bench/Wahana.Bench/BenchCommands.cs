@@ -11,6 +11,10 @@ internal static class BenchCommands
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["import-file", ..])
+        {
+            return await ImportFileAsync(args);
+        }
         if (args is ["scan", ..])
         {
             return await DuplicateScanBench.RunAsync(Context(Option(args, "--provider") ?? "sqlite",
@@ -33,6 +37,18 @@ internal static class BenchCommands
         var clock = Stopwatch.StartNew();
         var added = await new LargeRegistry(() => Context(provider, connection), people, servedShare).FillAsync();
         Console.WriteLine($"added {added:N0} beneficiaries in {clock.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
+    /// <summary>import-file --provider P --connection C --user pengurus.01 --rows 100000 --out FILE: an import file for bench/import.sh.</summary>
+    private static async Task<int> ImportFileAsync(string[] args)
+    {
+        var provider = Option(args, "--provider") ?? "sqlite";
+        var connection = Option(args, "--connection") ?? throw new ArgumentException("--connection is required");
+        var rows = int.Parse(Option(args, "--rows") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
+        var output = Option(args, "--out") ?? throw new ArgumentException("--out is required");
+        var (id, name) = await new ImportFile(() => Context(provider, connection), Option(args, "--user") ?? "pengurus.01", rows, output).WriteAsync();
+        Console.WriteLine($"{id} {name}");
         return 0;
     }
 

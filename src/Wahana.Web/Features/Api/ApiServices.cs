@@ -46,6 +46,7 @@ public static class ApiServices
         secured.MapInstitutionsWriteApi();
         secured.MapVolunteersApi();
         secured.MapAssessmentsApi();
+        secured.MapBeneficiariesApi();
         secured.MapBeneficiariesWriteApi();
         secured.MapDuplicatesApi();
         return app;
