@@ -25,6 +25,7 @@ internal static class BenchCommands
         {
             await Console.Error.WriteLineAsync(
                 "Usage: seed --provider sqlite|postgres --connection CONNECTION [--people 1000000] [--served-share 0.5]\n" +
+                "       import-file --provider sqlite|postgres --connection CONNECTION [--user pengurus.01] [--rows 100000] --out FILE\n" +
                 "       scan --provider sqlite|postgres --connection CONNECTION [--parallelism N]  (writes DuplicatePairs: use a copy)\n" +
                 "The database must already hold the demo (start the app on it once); people are added up to --people.");
             return 2;
