@@ -148,7 +148,9 @@ public static class LikelyDuplicates
         ArgumentNullException.ThrowIfNull(person);
         // Blocking, as the full-registry scan does (PairFinder): near or transposed birth dates anywhere; a birth year
         // at most one apart in the same or a neighbouring kalurahan (people without NIK often carry an estimated
-        // birth date); or the same name, in any word order, born at most a year apart anywhere.
+        // birth date); the same name, in any word order, born at most a year apart anywhere, or born any year in
+        // the same or a neighbouring kalurahan. (The scan blocks names by each word's consonants, which a query
+        // cannot; here the name as written must match.)
         var dates = BeneficiaryMatcher.CandidateBirthDates(person.BirthDate).ToList();
         var from = new DateOnly(person.BirthDate.Year - 1, 1, 1);
         var to = new DateOnly(person.BirthDate.Year + 1, 12, 31);
@@ -157,7 +159,8 @@ public static class LikelyDuplicates
         var candidates = await db.Beneficiaries.IgnoreQueryFilters([WahanaDbContext.ScopeFilter]).AsNoTracking()
             .Where(b => b.Id != person.Id && b.ErasedAt == null
                 && (dates.Contains(b.BirthDate)
-                    || (b.BirthDate >= from && b.BirthDate <= to && (villages.Contains(b.VillageCode) || names.Contains(b.NameKey)))))
+                    || (b.BirthDate >= from && b.BirthDate <= to && (villages.Contains(b.VillageCode) || names.Contains(b.NameKey)))
+                    || (villages.Contains(b.VillageCode) && names.Contains(b.NameKey))))
             .Select(b => new PersonToMatch(b.Id, b.NameKey, b.BirthDate, b.Sex, b.VillageCode, b.Nik))
             .ToListAsync(cancellationToken);
         var declaredDifferent = await db.DuplicatePairs.IgnoreQueryFilters().AsNoTracking()

@@ -108,16 +108,20 @@ public abstract class DuplicateScanTests(WahanaFactory factory)
         var born = new DateOnly(1960, 2, 14);
         var a = await _data.PersonAsync(g50, "Tumijem Wongsosuwarno", born);
         var b = await _data.PersonAsync(s54, "Wongsosuwarno Tumijem", born.AddYears(1), withNik: false);
+        // The same name in the same kalurahan with a year mistyped (1960 / 1966).
+        var c = await _data.PersonAsync(g50, "Tumijem Wongsosuwarno", born.AddYears(6), withNik: false);
         try
         {
             // Words swapped, a year off, far apart: found by the name block, anywhere in the registry.
             var found = await factory.WithDbAsync(db => LikelyDuplicates.FindAsync(db, PersonToMatch.Of(a), CancellationToken.None));
             var hit = Assert.Single(found, f => f.Id == b.Id);
             Assert.True(hit.Score >= BeneficiaryMatcher.LikelyThreshold, $"{hit.Score} {hit.Reasons}");
+            var sameVillage = Assert.Single(found, f => f.Id == c.Id);
+            Assert.Contains("beda satu angka", sameVillage.Reasons, StringComparison.Ordinal);
         }
         finally
         {
-            await factory.RemoveBeneficiariesAsync(a.Id, b.Id);
+            await factory.RemoveBeneficiariesAsync(a.Id, b.Id, c.Id);
         }
     }
 }
