@@ -22,6 +22,9 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
     /// <summary>The name of the query filter that hides beneficiaries merged into another record.</summary>
     public const string MergedFilter = "NotMerged";
 
+    /// <summary>The name of the query filter that hides deleted services and distributions (soft delete).</summary>
+    public const string DeletedFilter = "NotDeleted";
+
     public DbSet<RegionRecord> Regions => Set<RegionRecord>();
 
     public DbSet<PpksCategory> Categories => Set<PpksCategory>();
@@ -43,6 +46,14 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
     public DbSet<Service> Services => Set<Service>();
 
     public DbSet<Distribution> Distributions => Set<Distribution>();
+
+    public DbSet<ServiceVolunteer> ServiceVolunteers => Set<ServiceVolunteer>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<ReferralStatusChange> ReferralStatusChanges => Set<ReferralStatusChange>();
+
+    public DbSet<SemesterReport> SemesterReports => Set<SemesterReport>();
 
     public DbSet<Partner> Partners => Set<Partner>();
 
@@ -66,16 +77,17 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
     // queries that lift the people filter for them, and pages use them for counts and sums only.
 
     /// <summary>Beneficiaries to count: the user's own, or for the forum and partners all of them (numbers only).</summary>
-    public IQueryable<Beneficiary> BeneficiariesToCount => ForAggregates(Beneficiaries);
+    public IQueryable<Beneficiary> BeneficiariesToCount =>
+        CountsEverything ? Beneficiaries.IgnoreQueryFilters([ScopeFilter]) : Beneficiaries;
 
-    /// <summary>Services to count and sum, as <see cref="BeneficiariesToCount"/>.</summary>
-    public IQueryable<Service> ServicesToCount => ForAggregates(Services);
+    /// <summary>Services to count and sum, as <see cref="BeneficiariesToCount"/> (deleted services never count).</summary>
+    public IQueryable<Service> ServicesToCount => CountsEverything ? Services.IgnoreQueryFilters([ScopeFilter]) : Services;
 
     /// <summary>Category memberships to count, as <see cref="BeneficiariesToCount"/>.</summary>
-    public IQueryable<BeneficiaryCategory> BeneficiaryCategoriesToCount => ForAggregates(BeneficiaryCategories);
+    public IQueryable<BeneficiaryCategory> BeneficiaryCategoriesToCount =>
+        CountsEverything ? BeneficiaryCategories.IgnoreQueryFilters() : BeneficiaryCategories;
 
-    private IQueryable<T> ForAggregates<T>(DbSet<T> set) where T : class =>
-        !CurrentUser.Scope.SeesPeople && CurrentUser.Scope.AllInstitutions ? set.IgnoreQueryFilters() : set;
+    private bool CountsEverything => !CurrentUser.Scope.SeesPeople && CurrentUser.Scope.AllInstitutions;
 
     /// <summary>Set by the demo seeder only: generated demo rows are not users' writes and are not audited.</summary>
     public bool AuditDisabled { get; set; }
@@ -115,8 +127,19 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
             || r.HolderInstitutionId == ScopeInstitutionId || r.RequestingInstitutionId == ScopeInstitutionId);
         builder.Entity<BeneficiaryCategory>().HasQueryFilter(c =>
             ScopeAllPeople || c.Beneficiary!.RegencyCode == ScopeRegencyCode || c.Beneficiary!.InstitutionId == ScopeInstitutionId);
-        builder.Entity<Service>().HasQueryFilter(s =>
+        builder.Entity<Service>().HasQueryFilter(ScopeFilter, s =>
             ScopeAllPeople || s.RegencyCode == ScopeRegencyCode || s.InstitutionId == ScopeInstitutionId);
+        // A deleted service is kept for the audit trail, reached only on purpose (IgnoreQueryFilters([DeletedFilter])).
+        builder.Entity<Service>().HasQueryFilter(DeletedFilter, s => s.DeletedAt == null);
+        builder.Entity<ServiceVolunteer>().HasQueryFilter(v => Services.Any(s => s.Id == v.ServiceId));
+        // The referring side and the receiving side (another WKSBM and its district office) both follow a referral.
+        builder.Entity<Referral>().HasQueryFilter(r =>
+            ScopeAllPeople || r.RegencyCode == ScopeRegencyCode || r.InstitutionId == ScopeInstitutionId
+            || r.DestinationRegencyCode == ScopeRegencyCode || r.DestinationInstitutionId == ScopeInstitutionId);
+        builder.Entity<ReferralStatusChange>().HasQueryFilter(c => Referrals.Any(r => r.Id == c.ReferralId));
+        // Reports are about institutions and hold figures, not people: whoever sees the WKSBM sees its reports.
+        builder.Entity<SemesterReport>().HasQueryFilter(r =>
+            ScopeAllInstitutions || r.RegencyCode == ScopeRegencyCode || r.InstitutionId == ScopeInstitutionId);
         // Volunteers and documents hold personal data: the people scope, not the forum's or partners'.
         builder.Entity<Volunteer>().HasQueryFilter(v =>
             ScopeAllPeople || v.RegencyCode == ScopeRegencyCode || v.InstitutionId == ScopeInstitutionId);
@@ -126,9 +149,10 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
         builder.Entity<Assessment>().HasQueryFilter(a =>
             ScopeAllInstitutions || a.RegencyCode == ScopeRegencyCode || a.InstitutionId == ScopeInstitutionId);
         builder.Entity<AssessmentScore>().HasQueryFilter(s => Assessments.Any(a => a.Id == s.AssessmentId));
-        builder.Entity<Distribution>().HasQueryFilter(d =>
+        builder.Entity<Distribution>().HasQueryFilter(ScopeFilter, d =>
             ScopeAllPeople || d.RegencyCode == ScopeRegencyCode || d.InstitutionId == ScopeInstitutionId
             || (ScopePartnerId != null && d.PartnerId == ScopePartnerId));
+        builder.Entity<Distribution>().HasQueryFilter(DeletedFilter, d => d.DeletedAt == null);
     }
 
     /// <summary>
@@ -159,6 +183,10 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
         configurationBuilder.Properties<BeneficiaryStatus>().HaveConversion<SlugConverter<BeneficiaryStatus>>().HaveMaxLength(32);
         configurationBuilder.Properties<DuplicateDecision>().HaveConversion<SlugConverter<DuplicateDecision>>().HaveMaxLength(32);
         configurationBuilder.Properties<ShareRequestStatus>().HaveConversion<SlugConverter<ShareRequestStatus>>().HaveMaxLength(32);
+        configurationBuilder.Properties<ReferralDestination>().HaveConversion<SlugConverter<ReferralDestination>>().HaveMaxLength(32);
+        configurationBuilder.Properties<ReferralUrgency>().HaveConversion<SlugConverter<ReferralUrgency>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReferralStatus>().HaveConversion<SlugConverter<ReferralStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReportStatus>().HaveConversion<SlugConverter<ReportStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<RegionLevel>().HaveConversion<SlugConverter<RegionLevel>>().HaveMaxLength(16);
     }
 
@@ -202,6 +230,12 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
                     break;
                 case Service service when entry.State == EntityState.Modified:
                     service.Version = Guid.NewGuid();
+                    break;
+                case Referral referral when entry.State == EntityState.Modified:
+                    referral.Version = Guid.NewGuid();
+                    break;
+                case SemesterReport report when entry.State == EntityState.Modified:
+                    report.Version = Guid.NewGuid();
                     break;
                 case Volunteer volunteer when entry.State == EntityState.Modified:
                     volunteer.Version = Guid.NewGuid();
