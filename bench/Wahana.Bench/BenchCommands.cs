@@ -15,6 +15,13 @@ internal static class BenchCommands
         {
             return await ImportFileAsync(args);
         }
+        if (args is ["import-steps", ..])
+        {
+            return await ImportSteps.RunAsync(() => Context(Option(args, "--provider") ?? "sqlite",
+                    Option(args, "--connection") ?? throw new ArgumentException("--connection is required")),
+                Option(args, "--file") ?? throw new ArgumentException("--file is required"), Option(args, "--user") ?? "pengurus.01",
+                int.Parse(Option(args, "--repeat") ?? "2", System.Globalization.CultureInfo.InvariantCulture));
+        }
         if (args is ["scan", ..])
         {
             return await DuplicateScanBench.RunAsync(Context(Option(args, "--provider") ?? "sqlite",
@@ -26,6 +33,7 @@ internal static class BenchCommands
             await Console.Error.WriteLineAsync(
                 "Usage: seed --provider sqlite|postgres --connection CONNECTION [--people 1000000] [--served-share 0.5]\n" +
                 "       import-file --provider sqlite|postgres --connection CONNECTION [--user pengurus.01] [--rows 100000] --out FILE\n" +
+                "       import-steps --provider sqlite|postgres --connection CONNECTION --file FILE.xlsx [--user pengurus.01] [--repeat 2]\n" +
                 "       scan --provider sqlite|postgres --connection CONNECTION [--parallelism N]  (writes DuplicatePairs: use a copy)\n" +
                 "The database must already hold the demo (start the app on it once); people are added up to --people.");
             return 2;

@@ -40,7 +40,8 @@ public static class BeneficiariesApi
             .WithDescription("Parameter: q (nama sebagian, atau NIK/KK lengkap), nik, kk, regency, district, village, institution, "
                 + "category (kode), sex (L/P), ageGroup (0-5, 6-17, 18-59, 60+), desil, withoutNik, notServed (semester ini), status, "
                 + "sort (name, age, registered; awali - untuk terbalik), page, pageSize (paling banyak 200). "
-                + "total adalah jumlah tepat semua yang cocok (totalCapped selalu false di API).");
+                + "total adalah jumlah yang cocok, dihitung tepat sampai 1.000; bila lebih, total = 1.000 dan totalCapped = true "
+                + "(lanjutkan ke halaman berikutnya sampai halaman tidak penuh).");
         people.MapGet("/{id:guid}", Get).RequireAuthorization(WahanaPolicies.PersonalData)
             .WithSummary("Satu penerima manfaat; NIK/KK disamarkan; 404 bila di luar cakupan.");
         people.MapPost("/{id:guid}/reveal", Reveal).RequireAuthorization(WahanaPolicies.IdentityReveal)
@@ -56,7 +57,7 @@ public static class BeneficiariesApi
             return TypedResults.ValidationProblem(errors, title: "Parameter tidak valid.");
         }
         var today = Wib.Today(clock);
-        var result = await query.LoadAsync(db, today, cancellationToken, countCap: null);
+        var result = await query.LoadAsync(db, today, cancellationToken, countCap: BeneficiaryQuery.ApiCountCap);
         var items = result.Rows.Select(r => new BeneficiaryItem(
             r.Id, r.Name, r.NikMasked, r.KkMasked, BeneficiaryQuery.SexCode(r.Sex), r.BirthDate, r.Age, r.VillageCode, r.InstitutionId,
             [.. r.Categories.Select(c => c.Slug)], Slug.Of(r.Status), r.Desil, r.RegisteredOn)).ToList();

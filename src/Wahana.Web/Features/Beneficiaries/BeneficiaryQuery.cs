@@ -43,6 +43,13 @@ public sealed partial class BeneficiaryQuery
     public const int CountCap = 100;
 
     /// <summary>
+    /// The API counts its total up to this (like a search engine's "10,000+"): an exact count of a broad filter
+    /// over a kabupaten took 0.5 s on SQLite and 0.25 s on PostgreSQL at a million people, every page. Past it,
+    /// <c>totalCapped</c> is true and a client pages on until a page is not full.
+    /// </summary>
+    public const int ApiCountCap = 1000;
+
+    /// <summary>
     /// On SQLite, a name search whose words match at most this many names (the FTS5 trigram index counts them
     /// cheaply) reads them through the index; more are found by walking the list in order with LIKE.
     /// </summary>

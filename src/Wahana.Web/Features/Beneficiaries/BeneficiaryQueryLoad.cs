@@ -25,7 +25,7 @@ public sealed partial class BeneficiaryQuery
 
     /// <summary>
     /// One page of the filtered, sorted list, with a total counted up to <paramref name="countCap"/> (the page's
-    /// <see cref="CountCap"/>), or exactly when it is null (the API, whose clients page through everything).
+    /// <see cref="CountCap"/>, the API's <see cref="ApiCountCap"/>), or exactly when it is null.
     /// </summary>
     public async Task<Result> LoadAsync(WahanaDbContext db, DateOnly today, CancellationToken cancellationToken, int? countCap = CountCap)
     {
