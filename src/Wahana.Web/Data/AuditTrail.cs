@@ -16,7 +16,7 @@ public static class AuditTrail
         typeof(Volunteer), typeof(InstitutionDocument), typeof(Assessment), typeof(AssessmentScore),
         typeof(AssessmentIndicator), typeof(StrengthThresholds),
         typeof(BeneficiaryStatusChange), typeof(DuplicatePair), typeof(ServiceShareRequest),
-        typeof(ServiceVolunteer), typeof(Referral), typeof(ReferralStatusChange), typeof(SemesterReport),
+        typeof(ServiceVolunteer), typeof(Referral), typeof(ReferralStatusChange), typeof(SemesterReport), typeof(SemesterReportStep),
     ];
 
     // Secrets never go into the audit trail.

@@ -55,6 +55,8 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
 
     public DbSet<SemesterReport> SemesterReports => Set<SemesterReport>();
 
+    public DbSet<SemesterReportStep> SemesterReportSteps => Set<SemesterReportStep>();
+
     public DbSet<Partner> Partners => Set<Partner>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -85,7 +87,14 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
 
     /// <summary>Category memberships to count, as <see cref="BeneficiariesToCount"/>.</summary>
     public IQueryable<BeneficiaryCategory> BeneficiaryCategoriesToCount =>
-        CountsEverything ? BeneficiaryCategories.IgnoreQueryFilters() : BeneficiaryCategories;
+        CountsEverything ? BeneficiaryCategories.IgnoreQueryFilters([ScopeFilter]) : BeneficiaryCategories;
+
+    /// <summary>Volunteers of services to count, as <see cref="BeneficiariesToCount"/>.</summary>
+    public IQueryable<ServiceVolunteer> ServiceVolunteersToCount =>
+        CountsEverything ? ServiceVolunteers.IgnoreQueryFilters([ScopeFilter]) : ServiceVolunteers;
+
+    // Only scope filters are lifted for aggregates, by name: lifting every filter (IgnoreQueryFilters()) anywhere in a
+    // query lifts them for the whole query, deleted services and merged people included.
 
     private bool CountsEverything => !CurrentUser.Scope.SeesPeople && CurrentUser.Scope.AllInstitutions;
 
@@ -125,13 +134,13 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
         builder.Entity<ServiceShareRequest>().HasQueryFilter(r =>
             ScopeAllPeople || r.HolderRegencyCode == ScopeRegencyCode || r.RequesterRegencyCode == ScopeRegencyCode
             || r.HolderInstitutionId == ScopeInstitutionId || r.RequestingInstitutionId == ScopeInstitutionId);
-        builder.Entity<BeneficiaryCategory>().HasQueryFilter(c =>
+        builder.Entity<BeneficiaryCategory>().HasQueryFilter(ScopeFilter, c =>
             ScopeAllPeople || c.Beneficiary!.RegencyCode == ScopeRegencyCode || c.Beneficiary!.InstitutionId == ScopeInstitutionId);
         builder.Entity<Service>().HasQueryFilter(ScopeFilter, s =>
             ScopeAllPeople || s.RegencyCode == ScopeRegencyCode || s.InstitutionId == ScopeInstitutionId);
         // A deleted service is kept for the audit trail, reached only on purpose (IgnoreQueryFilters([DeletedFilter])).
         builder.Entity<Service>().HasQueryFilter(DeletedFilter, s => s.DeletedAt == null);
-        builder.Entity<ServiceVolunteer>().HasQueryFilter(v => Services.Any(s => s.Id == v.ServiceId));
+        builder.Entity<ServiceVolunteer>().HasQueryFilter(ScopeFilter, v => Services.Any(s => s.Id == v.ServiceId));
         // The referring side and the receiving side (another WKSBM and its district office) both follow a referral.
         builder.Entity<Referral>().HasQueryFilter(r =>
             ScopeAllPeople || r.RegencyCode == ScopeRegencyCode || r.InstitutionId == ScopeInstitutionId
@@ -140,6 +149,7 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
         // Reports are about institutions and hold figures, not people: whoever sees the WKSBM sees its reports.
         builder.Entity<SemesterReport>().HasQueryFilter(r =>
             ScopeAllInstitutions || r.RegencyCode == ScopeRegencyCode || r.InstitutionId == ScopeInstitutionId);
+        builder.Entity<SemesterReportStep>().HasQueryFilter(s => SemesterReports.Any(r => r.Id == s.ReportId));
         // Volunteers and documents hold personal data: the people scope, not the forum's or partners'.
         builder.Entity<Volunteer>().HasQueryFilter(v =>
             ScopeAllPeople || v.RegencyCode == ScopeRegencyCode || v.InstitutionId == ScopeInstitutionId);
@@ -187,6 +197,7 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
         configurationBuilder.Properties<ReferralUrgency>().HaveConversion<SlugConverter<ReferralUrgency>>().HaveMaxLength(16);
         configurationBuilder.Properties<ReferralStatus>().HaveConversion<SlugConverter<ReferralStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<ReportStatus>().HaveConversion<SlugConverter<ReportStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReportAction>().HaveConversion<SlugConverter<ReportAction>>().HaveMaxLength(16);
         configurationBuilder.Properties<RegionLevel>().HaveConversion<SlugConverter<RegionLevel>>().HaveMaxLength(16);
     }
 

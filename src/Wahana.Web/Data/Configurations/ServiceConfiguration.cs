@@ -91,12 +91,29 @@ public sealed class SemesterReportConfiguration : IEntityTypeConfiguration<Semes
     public void Configure(EntityTypeBuilder<SemesterReport> builder)
     {
         builder.Property(r => r.RegencyCode).HasMaxLength(5);
+        builder.Property(r => r.Achievements).HasMaxLength(SemesterReport.NarrativeMaxLength);
+        builder.Property(r => r.Obstacles).HasMaxLength(SemesterReport.NarrativeMaxLength);
+        builder.Property(r => r.Plans).HasMaxLength(SemesterReport.NarrativeMaxLength);
+        builder.Property(r => r.SubmittedBy).HasMaxLength(256);
+        builder.Property(r => r.ApprovedBy).HasMaxLength(256);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Institution>().WithMany().HasForeignKey(r => r.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Steps).WithOne().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.InstitutionId, r.Year, r.Half }).IsUnique();
         builder.HasIndex(r => new { r.Year, r.Half, r.RegencyCode });
         builder.Ignore(r => r.Semester);
         builder.Ignore(r => r.LocksServices);
+        builder.Ignore(r => r.FiguresAreLive);
+    }
+}
+
+public sealed class SemesterReportStepConfiguration : IEntityTypeConfiguration<SemesterReportStep>
+{
+    public void Configure(EntityTypeBuilder<SemesterReportStep> builder)
+    {
+        builder.Property(s => s.Note).HasMaxLength(2000);
+        builder.Property(s => s.By).HasMaxLength(256);
+        builder.HasIndex(s => s.ReportId);
     }
 }
 

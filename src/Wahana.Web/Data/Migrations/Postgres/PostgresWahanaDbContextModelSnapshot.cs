@@ -972,7 +972,22 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Achievements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Half")
@@ -980,6 +995,16 @@ namespace Wahana.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Obstacles")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Plans")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("RegencyCode")
                         .IsRequired()
@@ -990,6 +1015,16 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SubmittedFigures")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1006,6 +1041,39 @@ namespace Wahana.Web.Data.Migrations.Postgres
                     b.HasIndex("Year", "Half", "RegencyCode");
 
                     b.ToTable("SemesterReports");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.SemesterReportStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("SemesterReportSteps");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Service", b =>
@@ -1534,6 +1602,15 @@ namespace Wahana.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.SemesterReportStep", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.SemesterReport", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.Service", b =>
                 {
                     b.HasOne("Wahana.Web.Domain.Beneficiary", "Beneficiary")
@@ -1646,6 +1723,11 @@ namespace Wahana.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Wahana.Web.Domain.Referral", b =>
                 {
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.SemesterReport", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Service", b =>

@@ -959,13 +959,38 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Achievements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstSubmittedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Half")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Obstacles")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plans")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegencyCode")
@@ -976,6 +1001,16 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedFigures")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -993,6 +1028,39 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                     b.HasIndex("Year", "Half", "RegencyCode");
 
                     b.ToTable("SemesterReports");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.SemesterReportStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("SemesterReportSteps");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Service", b =>
@@ -1521,6 +1589,15 @@ namespace Wahana.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wahana.Web.Domain.SemesterReportStep", b =>
+                {
+                    b.HasOne("Wahana.Web.Domain.SemesterReport", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wahana.Web.Domain.Service", b =>
                 {
                     b.HasOne("Wahana.Web.Domain.Beneficiary", "Beneficiary")
@@ -1633,6 +1710,11 @@ namespace Wahana.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Wahana.Web.Domain.Referral", b =>
                 {
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("Wahana.Web.Domain.SemesterReport", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Wahana.Web.Domain.Service", b =>
