@@ -119,14 +119,15 @@ public sealed class DistributionQuery
         return rows.OrderByDescending(d => d.Date).ThenByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id);
     }
 
-    public async Task<Result> LoadAsync(WahanaDbContext db, CancellationToken cancellationToken)
+    /// <summary>One page and the totals. The page shows the last page when asked past the end; the API (<paramref name="clampPage"/> false) answers an empty page.</summary>
+    public async Task<Result> LoadAsync(WahanaDbContext db, CancellationToken cancellationToken, bool clampPage = true)
     {
         var filtered = Filtered(db);
         var activities = await filtered.CountAsync(cancellationToken);
         var services = db.Services.Where(s => s.DistributionId != null && filtered.Select(d => d.Id).Contains(s.DistributionId.Value));
         var people = await services.Select(s => s.BeneficiaryId).Distinct().CountAsync(cancellationToken);
         var rupiah = await services.SumAsync(s => (long?)s.ValueRupiah, cancellationToken) ?? 0;
-        var page = Math.Min(Page, Math.Max(1, (activities + Size - 1) / Size));
+        var page = clampPage ? Math.Min(Page, Math.Max(1, (activities + Size - 1) / Size)) : Page;
         var rows = await RowsAsync(db, filtered.Skip((page - 1) * Size).Take(Size), cancellationToken);
         return new Result(rows, new Totals(activities, people, rupiah), page, Size);
     }

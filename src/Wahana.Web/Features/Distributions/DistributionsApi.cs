@@ -55,7 +55,7 @@ public static class DistributionsApi
         {
             return TypedResults.ValidationProblem(errors, title: "Parameter tidak valid.");
         }
-        var result = await query.LoadAsync(db, cancellationToken);
+        var result = await query.LoadAsync(db, cancellationToken, clampPage: false);
         var items = result.Rows.Select(r => new DistributionItem(
             r.Id, r.InstitutionId, r.InstitutionName, r.Title, r.Date, Slug.Of(r.Kind), Slug.Of(r.Form), Slug.Of(r.FundingSource), r.PartnerId,
             r.ValuePerPerson, r.People, r.Rupiah, r.RecordedBy)).ToList();
