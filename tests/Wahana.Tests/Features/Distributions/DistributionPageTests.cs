@@ -89,6 +89,34 @@ public abstract class DistributionPageTests(WahanaFactory factory)
     }
 
     [ProviderFact]
+    public async Task An_officer_chooses_a_WKSBM_of_their_kabupaten_and_select_all_ticks_the_filtered_list()
+    {
+        var home = await DistributionTestData.HomeOfAsync(factory, TestUsers.Pengurus(27));
+        var office = TestUsers.DistrictOffices.Single(o => o.RegencyCode == home.RegencyCode).UserName;
+        var otherOffice = TestUsers.DistrictOffices.First(o => o.RegencyCode != home.RegencyCode).UserName;
+        using var client = await factory.CreateLoggedInClientAsync(office);
+
+        using var chooser = await client.GetAsync("/kegiatan/baru");
+        var html = await chooser.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"choose-institution\"", html, StringComparison.Ordinal);
+        Assert.Contains(home.Name, html, StringComparison.Ordinal);
+        using var form = await client.GetAsync($"/kegiatan/baru?wksbm={home.InstitutionId}");
+        Assert.Equal(home.Name, HttpHelpers.TestIdText(await form.Content.ReadAsStringAsync(), "institution-name"));
+
+        var elderly = await DistributionTestData.PeopleAsync(factory, home.InstitutionId, 500, categoryId: 8);
+        using var all = await client.GetAsync($"/kegiatan/baru?handler=Candidates&Input.InstitutionId={home.InstitutionId}&kategori=lansia-terlantar&semua=1");
+        var partial = await all.Content.ReadAsStringAsync();
+        Assert.Equal(elderly.Count, HttpHelpers.TestIdNumber(partial, "selected-count"));
+        Assert.Equal(elderly.Count, System.Text.RegularExpressions.Regex.Count(partial, "value=\"[0-9a-f-]{36}\" checked"));
+
+        using var elsewhere = await factory.CreateLoggedInClientAsync(otherOffice);
+        using var notFound = await elsewhere.GetAsync($"/kegiatan/baru?wksbm={home.InstitutionId}");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        using var noCandidates = await elsewhere.GetAsync($"/kegiatan/baru?handler=Candidates&Input.InstitutionId={home.InstitutionId}");
+        Assert.Equal(HttpStatusCode.NotFound, noCandidates.StatusCode);
+    }
+
+    [ProviderFact]
     public async Task The_form_refuses_bad_input_with_Indonesian_messages_and_saves_nothing()
     {
         var pengurus = TestUsers.Pengurus(25);
