@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Wahana.Web.Features.Account;
 using Wahana.Web.Features.Assessments;
 using Wahana.Web.Features.Beneficiaries;
+using Wahana.Web.Features.Distributions;
 using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Regions;
@@ -49,6 +50,7 @@ public static class ApiServices
         secured.MapBeneficiariesApi();
         secured.MapBeneficiariesWriteApi();
         secured.MapDuplicatesApi();
+        secured.MapDistributionsApi();
         return app;
     }
 }

@@ -20,6 +20,9 @@ public sealed class ProfileFigures
 
     public required IReadOnlyList<(Semester Semester, int Served, long Rupiah)> BySemester { get; init; }
 
+    /// <summary>Group distributions (kegiatan penyaluran) of the current semester, the first of <see cref="BySemester"/>.</summary>
+    public int ActivitiesThisSemester { get; init; }
+
     public string Count(int value) => AggregateCount.Format(value, AggregatesOnly);
 
     public static async Task<ProfileFigures> LoadAsync(WahanaDbContext db, Guid institutionId, DateOnly today, CancellationToken ct)
@@ -42,8 +45,14 @@ public sealed class ProfileFigures
                 await inSemester.Select(s => s.BeneficiaryId).Distinct().CountAsync(ct),
                 await inSemester.SumAsync(s => s.ValueRupiah, ct)));
         }
+        // Activities are counted, never listed, here: the forum and partners see how many, like the other figures.
+        var distributions = aggregatesOnly ? db.Distributions.IgnoreQueryFilters([WahanaDbContext.ScopeFilter]) : db.Distributions;
+        var (currentStart, currentEnd) = (Semester.Of(today).Start, Semester.Of(today).End);
+        var activities = await distributions
+            .CountAsync(d => d.InstitutionId == institutionId && d.Date >= currentStart && d.Date <= currentEnd, ct);
         return new ProfileFigures
         {
+            ActivitiesThisSemester = activities,
             AggregatesOnly = aggregatesOnly,
             Beneficiaries = await people.CountAsync(ct),
             ByCategory = [.. byCategory.OrderByDescending(c => c.Count).Select(c => (names[c.Key], c.Count))],
