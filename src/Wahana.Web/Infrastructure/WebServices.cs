@@ -33,6 +33,7 @@ public static class WebServices
             .AddDataAnnotationsLocalization();
         services.AddProblemDetails();
         services.Configure<Storage.StorageOptions>(configuration.GetSection(Storage.StorageOptions.Section));
+        services.Configure<Features.Reports.ReportDeadlines>(configuration.GetSection(Features.Reports.ReportDeadlines.Section));
         services.AddSingleton<Storage.DocumentStore>();
         services.AddSingleton<Features.BeneficiaryImport.ImportJobs>();
         services.AddSingleton<Features.Duplicates.DuplicateScanRunner>();
