@@ -28,12 +28,14 @@ public static class WebServices
                 o.Conventions.AuthorizeFolder("/Volunteers", WahanaPolicies.PersonalData);
                 o.Conventions.AddPageRoute("/Assessments/Indicator", "/penilaian/indikator/{id:int}");
                 o.Conventions.AddPageRoute("/Beneficiaries/Edit", "/penerima/{id:guid}/ubah");
+                o.Conventions.AddPageRoute("/Services/Edit", "/layanan/{id:guid}/ubah");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         services.AddProblemDetails();
         services.Configure<Storage.StorageOptions>(configuration.GetSection(Storage.StorageOptions.Section));
         services.AddSingleton<Storage.DocumentStore>();
+        services.AddSingleton<Features.Services.ServicePhotos>();
         services.AddSingleton<Features.BeneficiaryImport.ImportJobs>();
         services.AddSingleton<Features.Duplicates.DuplicateScanRunner>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

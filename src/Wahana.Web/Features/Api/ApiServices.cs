@@ -7,6 +7,7 @@ using Wahana.Web.Features.Beneficiaries;
 using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Regions;
+using Wahana.Web.Features.Services;
 using Wahana.Web.Features.Volunteers;
 using Wahana.Web.Infrastructure.Auth;
 
@@ -49,6 +50,7 @@ public static class ApiServices
         secured.MapBeneficiariesApi();
         secured.MapBeneficiariesWriteApi();
         secured.MapDuplicatesApi();
+        secured.MapServicesApi();
         return app;
     }
 }
