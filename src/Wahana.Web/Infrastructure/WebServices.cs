@@ -28,6 +28,7 @@ public static class WebServices
                 o.Conventions.AuthorizeFolder("/Volunteers", WahanaPolicies.PersonalData);
                 o.Conventions.AddPageRoute("/Assessments/Indicator", "/penilaian/indikator/{id:int}");
                 o.Conventions.AddPageRoute("/Beneficiaries/Edit", "/penerima/{id:guid}/ubah");
+                o.Conventions.AddPageRoute("/Services/Edit", "/layanan/{id:guid}/ubah");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
@@ -35,6 +36,7 @@ public static class WebServices
         services.Configure<Storage.StorageOptions>(configuration.GetSection(Storage.StorageOptions.Section));
         services.Configure<Features.Reports.ReportDeadlines>(configuration.GetSection(Features.Reports.ReportDeadlines.Section));
         services.AddSingleton<Storage.DocumentStore>();
+        services.AddSingleton<Features.Services.ServicePhotos>();
         services.AddSingleton<Features.BeneficiaryImport.ImportJobs>();
         services.AddSingleton<Features.Duplicates.DuplicateScanRunner>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
