@@ -35,6 +35,7 @@ public static class WebServices
         services.Configure<Storage.StorageOptions>(configuration.GetSection(Storage.StorageOptions.Section));
         services.AddSingleton<Storage.DocumentStore>();
         services.AddSingleton<Features.BeneficiaryImport.ImportJobs>();
+        services.AddSingleton<Features.ServiceImport.ServiceImportJobs>();
         services.AddSingleton<Features.Duplicates.DuplicateScanRunner>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
