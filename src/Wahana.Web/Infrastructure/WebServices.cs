@@ -38,6 +38,7 @@ public static class WebServices
         services.AddSingleton<Storage.DocumentStore>();
         services.AddSingleton<Features.Services.ServicePhotos>();
         services.AddSingleton<Features.BeneficiaryImport.ImportJobs>();
+        services.AddSingleton<Features.ServiceImport.ServiceImportJobs>();
         services.AddSingleton<Features.Duplicates.DuplicateScanRunner>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
