@@ -33,6 +33,8 @@ public static class WebServices
             .AddDataAnnotationsLocalization();
         services.AddProblemDetails();
         services.Configure<Storage.StorageOptions>(configuration.GetSection(Storage.StorageOptions.Section));
+        services.AddOptions<Features.Referrals.ReferralOptions>().Bind(configuration.GetSection(Features.Referrals.ReferralOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Storage.DocumentStore>();
         services.AddSingleton<Features.BeneficiaryImport.ImportJobs>();
         services.AddSingleton<Features.Duplicates.DuplicateScanRunner>();

@@ -6,6 +6,7 @@ using Wahana.Web.Features.Assessments;
 using Wahana.Web.Features.Beneficiaries;
 using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
+using Wahana.Web.Features.Referrals;
 using Wahana.Web.Features.Regions;
 using Wahana.Web.Features.Volunteers;
 using Wahana.Web.Infrastructure.Auth;
@@ -49,6 +50,7 @@ public static class ApiServices
         secured.MapBeneficiariesApi();
         secured.MapBeneficiariesWriteApi();
         secured.MapDuplicatesApi();
+        secured.MapReferralsApi();
         return app;
     }
 }
