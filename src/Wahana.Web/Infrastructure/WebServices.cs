@@ -35,6 +35,8 @@ public static class WebServices
         services.AddProblemDetails();
         services.Configure<Storage.StorageOptions>(configuration.GetSection(Storage.StorageOptions.Section));
         services.Configure<Features.Reports.ReportDeadlines>(configuration.GetSection(Features.Reports.ReportDeadlines.Section));
+        services.AddOptions<Features.Referrals.ReferralOptions>().Bind(configuration.GetSection(Features.Referrals.ReferralOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Storage.DocumentStore>();
         services.AddSingleton<Features.Services.ServicePhotos>();
         services.AddSingleton<Features.BeneficiaryImport.ImportJobs>();

@@ -7,6 +7,7 @@ using Wahana.Web.Features.Beneficiaries;
 using Wahana.Web.Features.Distributions;
 using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
+using Wahana.Web.Features.Referrals;
 using Wahana.Web.Features.Regions;
 using Wahana.Web.Features.Services;
 using Wahana.Web.Features.Volunteers;
@@ -53,6 +54,7 @@ public static class ApiServices
         secured.MapDuplicatesApi();
         secured.MapDistributionsApi();
         secured.MapServicesApi();
+        secured.MapReferralsApi();
         return app;
     }
 }
