@@ -162,38 +162,9 @@ public sealed class ProfileModel(WahanaDbContext db, TimeProvider clock, IAuthor
         return null;
     }
 
-    public static string KindName(ServiceKind kind) => kind switch
-    {
-        ServiceKind.Santunan => "Santunan",
-        ServiceKind.Pemberdayaan => "Pemberdayaan",
-        ServiceKind.Perlindungan => "Perlindungan",
-        ServiceKind.RehabilitasiSosial => "Rehabilitasi sosial",
-        _ => "Rujukan",
-    };
+    public static string KindName(ServiceKind kind) => ServiceNames.Kind(kind);
 
-    public static string FormName(ServiceForm form) => form switch
-    {
-        ServiceForm.Tunai => "Tunai",
-        ServiceForm.Barang => "Barang",
-        ServiceForm.AlatBantu => "Alat bantu",
-        ServiceForm.Pelatihan => "Pelatihan",
-        ServiceForm.Pendampingan => "Pendampingan",
-        ServiceForm.BedahRumah => "Bedah rumah",
-        ServiceForm.Kesehatan => "Kesehatan",
-        ServiceForm.Pendidikan => "Pendidikan",
-        _ => "Lainnya",
-    };
+    public static string FormName(ServiceForm form) => ServiceNames.Form(form);
 
-    public static string FundingName(FundingSource source) => source switch
-    {
-        FundingSource.Swadaya => "Swadaya",
-        FundingSource.Donasi => "Donasi",
-        FundingSource.DanaDesa => "Dana Desa",
-        FundingSource.ApbdKabupaten => "APBD kabupaten/kota",
-        FundingSource.ApbdProvinsi => "APBD provinsi",
-        FundingSource.Apbn => "APBN",
-        FundingSource.Csr => "CSR",
-        FundingSource.ZakatInfaq => "Zakat/infak",
-        _ => "Lainnya",
-    };
+    public static string FundingName(FundingSource source) => ServiceNames.Funding(source);
 }

@@ -1,6 +1,4 @@
-using Wahana.Web.Domain;
-
-namespace Wahana.Web.Features.Services;
+namespace Wahana.Web.Domain;
 
 /// <summary>The Indonesian names of the service kinds, forms and funding sources (their codes are the slugs of DOMAIN.md).</summary>
 public static class ServiceNames
