@@ -381,9 +381,10 @@ public abstract class ServiceImportTests(WahanaFactory factory)
 
         // A board imports into its own WKSBM only; another WKSBM does not exist for it.
         using var pengurus = await factory.CreateLoggedInClientAsync(TestUsers.Pengurus(39));
-        using (var home = await pengurus.GetAsync("/"))
+        // The import is reached from the services list.
+        using (var list = await pengurus.GetAsync("/layanan"))
         {
-            Assert.Contains("href=\"/layanan/impor\"", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("href=\"/layanan/impor\"", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         using (var response = await pengurus.UploadServicesAsync(other.Id, file, "layanan.xlsx"))
         {
