@@ -51,20 +51,15 @@ internal static class ImportSteps
                     using var source = SourceReader.Open(file, SourceFormat.Xlsx);
                     var columns = ImportColumns.MapHeaders(source.Headers).Map!;
                     using var writer = RowSpill.Create(spill, columns);
-                    var result = await new ImportRun(db, target).CheckAsync(ReadAhead.Of(source.Rows(), 4096), new RowParser(columns, target, today), writer.Write, _ => { }, default);
+                    var result = await new ImportRun(db, target).CheckAsync(source.Rows(), new RowParser(columns, target, today), writer.Write, _ => { }, default);
                     return result.ValidRows;
                 });
                 await TimeIf(full, "commit (spill, parse, checks, insert; rolled back)", async () =>
                 {
                     await using var db = newContext();
                     await using var transaction = await db.Database.BeginTransactionAsync();
-                    var nameSearch = await NameSearchPause.StartAsync(db, default);
                     var (_, saved) = await new ImportRun(db, target).CommitAsync(
-                        ReadAhead.Of(RowSpill.Read(spill), 4096), new RowParser(RowParser.CanonicalColumns(), target, today), true, _ => { }, default);
-                    if (nameSearch is not null)
-                    {
-                        await nameSearch.EndAsync(db, default);
-                    }
+                        RowSpill.Read(spill), new RowParser(RowParser.CanonicalColumns(), target, today), true, _ => { }, default);
                     await transaction.RollbackAsync();
                     return saved.Count;
                 });

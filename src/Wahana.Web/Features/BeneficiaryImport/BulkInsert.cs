@@ -10,15 +10,12 @@ using Wahana.Web.Domain;
 namespace Wahana.Web.Features.BeneficiaryImport;
 
 /// <summary>
-/// Inserts the import's new beneficiaries and their categories on the DbContext's connection and transaction. The
-/// columns, their names and how each value is stored come from the EF model (each property's column and relational
-/// type mapping, value converters included), so a row is stored exactly as SaveChanges would store it; only
-/// SaveChanges' per-row work is skipped, which cost 200-260 µs of CPU per person here (20-26 s for 100,000 rows)
-/// (ADR 0008). PostgreSQL: prepared multi-row INSERT statements. SQLite: one statement per chunk that reads the rows
-/// from a JSON array parameter (<c>json_each</c>), since Microsoft.Data.Sqlite's work per executed statement
-/// (binding each parameter by name, a reader per call) cost more than SQLite's insert itself: about 16 µs per row.
-/// What SaveChanges would derive (<see cref="Beneficiary.DeriveRegion"/>) the import has already set; the audit is
-/// the import's summary entry.
+/// Inserts the import's new beneficiaries and their categories with prepared multi-row INSERT statements on the
+/// DbContext's connection and transaction. The columns, their names and how each value is bound come from the EF
+/// model (each property's column and relational type mapping, value converters included), so a row is stored
+/// exactly as SaveChanges would store it; only SaveChanges' per-row work is skipped, which cost 200-260 µs of CPU
+/// per person here (20-26 s for 100,000 rows) against a few µs this way (ADR 0008). What SaveChanges would
+/// derive (<see cref="Beneficiary.DeriveRegion"/>) the import has already set; the audit is the import's summary entry.
 /// </summary>
 public sealed class BulkInsert : IDisposable
 {
@@ -35,8 +32,8 @@ public sealed class BulkInsert : IDisposable
         // PostgreSQL: many rows per statement, fewer round trips. SQLite (in process, no round trips) binds every
         // parameter by name on each execution, in time that grows with the number of parameters: one row each.
         var sqlite = db.Database.IsSqlite();
-        _people = new Table(db.Model.FindEntityType(typeof(Beneficiary))!, connection, transaction, sql, rowsPerStatement: 100, sqlite);
-        _categories = new Table(db.Model.FindEntityType(typeof(BeneficiaryCategory))!, connection, transaction, sql, rowsPerStatement: 500, sqlite);
+        _people = new Table(db.Model.FindEntityType(typeof(Beneficiary))!, connection, transaction, sql, rowsPerStatement: sqlite ? 1 : 100);
+        _categories = new Table(db.Model.FindEntityType(typeof(BeneficiaryCategory))!, connection, transaction, sql, rowsPerStatement: sqlite ? 1 : 500);
     }
 
     public async Task InsertAsync(IReadOnlyList<Beneficiary> people, CancellationToken cancellationToken)
@@ -51,28 +48,14 @@ public sealed class BulkInsert : IDisposable
         _categories.Dispose();
     }
 
-    private sealed class Table(
-        IEntityType entity, DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql, int rowsPerStatement, bool sqlite)
-        : IDisposable
+    private sealed class Table(IEntityType entity, DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql, int rowsPerStatement) : IDisposable
     {
         private readonly Column[] _columns = Columns(entity);
         private readonly Dictionary<int, DbCommand> _commands = [];
         private readonly string _table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        private DbCommand? _fromJson;
 
         public async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
         {
-            if (rows.Count == 0)
-            {
-                return;
-            }
-            if (sqlite)
-            {
-                var command = FromJsonCommand();
-                command.Parameters[0].Value = JsonRows.Write(rows, _columns);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                return;
-            }
             for (var start = 0; start < rows.Count; start += rowsPerStatement)
             {
                 var count = Math.Min(rowsPerStatement, rows.Count - start);
@@ -95,32 +78,6 @@ public sealed class BulkInsert : IDisposable
             {
                 command.Dispose();
             }
-            _fromJson?.Dispose();
-        }
-
-        /// <summary>SQLite: <c>INSERT INTO t (a, b) SELECT value ->> 0, value ->> 1 FROM json_each(@rows)</c>.</summary>
-        private DbCommand FromJsonCommand()
-        {
-            if (_fromJson is not null)
-            {
-                return _fromJson;
-            }
-            _fromJson = connection.CreateCommand();
-            _fromJson.Transaction = transaction;
-            var text = new StringBuilder()
-                .Append("INSERT INTO ").Append(_table).Append(" (")
-                .AppendJoin(", ", _columns.Select(c => sql.DelimitIdentifier(c.Name)))
-                .Append(") SELECT ")
-                .AppendJoin(", ", _columns.Select((_, i) => $"value ->> {i}"))
-                .Append(" FROM json_each(").Append(sql.GenerateParameterNamePlaceholder("rows")).Append(')');
-#pragma warning disable CA2100 // The text is built from the EF model's table and column names only; the rows are one parameter.
-            _fromJson.CommandText = text.ToString();
-#pragma warning restore CA2100
-            var parameter = _fromJson.CreateParameter();
-            parameter.ParameterName = sql.GenerateParameterName("rows");
-            parameter.DbType = System.Data.DbType.String;
-            _fromJson.Parameters.Add(parameter);
-            return _fromJson;
         }
 
         /// <summary>The prepared statement for a number of rows (the full size, and once the size of the last group).</summary>
@@ -162,70 +119,6 @@ public sealed class BulkInsert : IDisposable
                 p.GetColumnName(table) ?? throw new InvalidOperationException($"{entity.DisplayName()}.{p.Name} has no column."),
                 p.GetRelationalTypeMapping(),
                 p.GetGetter()))];
-        }
-    }
-
-    /// <summary>
-    /// The rows as a JSON array of arrays, each value as Microsoft.Data.Sqlite would bind it for EF: GUIDs as
-    /// upper-case text, dates as ISO text, booleans as 0/1, numbers as numbers (converters already applied).
-    /// </summary>
-    private static class JsonRows
-    {
-        public static string Write<T>(IReadOnlyList<T> rows, Column[] columns) where T : class
-        {
-            using var buffer = new MemoryStream();
-            using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
-            {
-                json.WriteStartArray();
-                foreach (var row in rows)
-                {
-                    json.WriteStartArray();
-                    foreach (var column in columns)
-                    {
-                        Value(json, column.ProviderValue(row));
-                    }
-                    json.WriteEndArray();
-                }
-                json.WriteEndArray();
-            }
-            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
-
-        private static void Value(System.Text.Json.Utf8JsonWriter json, object value)
-        {
-            var invariant = System.Globalization.CultureInfo.InvariantCulture;
-            switch (value)
-            {
-                case DBNull:
-                    json.WriteNullValue();
-                    break;
-                case string text:
-                    json.WriteStringValue(text);
-                    break;
-                case Guid guid:
-                    json.WriteStringValue(guid.ToString().ToUpperInvariant());
-                    break;
-                case DateOnly date:
-                    json.WriteStringValue(date.ToString("yyyy-MM-dd", invariant));
-                    break;
-                case bool flag:
-                    json.WriteNumberValue(flag ? 1 : 0);
-                    break;
-                case int number:
-                    json.WriteNumberValue(number);
-                    break;
-                case long number:
-                    json.WriteNumberValue(number);
-                    break;
-                case short number:
-                    json.WriteNumberValue(number);
-                    break;
-                case byte number:
-                    json.WriteNumberValue(number);
-                    break;
-                default:
-                    throw new NotSupportedException($"BulkInsert has no JSON form for {value.GetType().Name}; add it here.");
-            }
         }
     }
 

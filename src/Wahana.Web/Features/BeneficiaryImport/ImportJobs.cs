@@ -18,9 +18,6 @@ public sealed partial class ImportJobs : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    /// <summary>How many rows the reader may be ahead of the checks (<see cref="ReadAhead"/>).</summary>
-    private const int ReadAheadRows = 4096;
-
     private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
     private readonly SemaphoreSlim _slot = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -192,7 +189,7 @@ public sealed partial class ImportJobs : IDisposable
         using (var spill = RowSpill.Create(job.SpillPath, columns))
         {
             result = await new ImportRun(db, job.Target)
-                .CheckAsync(ReadAhead.Of(source.Rows(), ReadAheadRows), parser, spill.Write, n => job.Processed = n, cancellationToken);
+                .CheckAsync(source.Rows(), parser, spill.Write, n => job.Processed = n, cancellationToken);
         }
         job.Result = result;
         job.State = ImportState.Diperiksa;
@@ -218,13 +215,8 @@ public sealed partial class ImportJobs : IDisposable
         List<Guid> saved;
         try
         {
-            var nameSearch = await NameSearchPause.StartAsync(db, cancellationToken);
             (result, saved) = await new ImportRun(db, job.Target)
-                .CommitAsync(ReadAhead.Of(RowSpill.Read(job.SpillPath), ReadAheadRows), parser, job.AllOrNothing, n => job.Processed = n, cancellationToken);
-            if (nameSearch is not null)
-            {
-                await nameSearch.EndAsync(db, cancellationToken);
-            }
+                .CommitAsync(RowSpill.Read(job.SpillPath), parser, job.AllOrNothing, n => job.Processed = n, cancellationToken);
         }
         catch (DbUpdateException e)
         {
