@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -121,7 +120,7 @@ public sealed class ExportModel(WahanaDbContext db, TimeProvider clock) : PageMo
         {
             // Rows stream from the database reader straight into the file; the first one decides whether there is any.
             using var rows = people.AsEnumerable().Select(Cells).GetEnumerator();
-            object sheet = rows.MoveNext() ? Continue(rows) : EmptyTable();
+            var sheet = SpreadsheetSheet.Of(rows, Headers, "Penerima manfaat");
             await file.SaveAsAsync(sheet, sheetName: "Penerima manfaat", excelType: ExcelType.XLSX, configuration: Layout,
                 cancellationToken: cancellationToken);
             db.AuditEntries.Add(ActionAudit.Entry(db.CurrentUser, AuditAction, nameof(Beneficiary), "penerima/ekspor",
@@ -136,24 +135,5 @@ public sealed class ExportModel(WahanaDbContext db, TimeProvider clock) : PageMo
             await file.DisposeAsync();
             throw;
         }
-    }
-
-    private static IEnumerable<Dictionary<string, object?>> Continue(IEnumerator<Dictionary<string, object?>> rows)
-    {
-        do
-        {
-            yield return rows.Current;
-        }
-        while (rows.MoveNext());
-    }
-
-    private static DataTable EmptyTable()
-    {
-        var table = new DataTable("Penerima manfaat") { Locale = CultureInfo.InvariantCulture };
-        foreach (var header in Headers)
-        {
-            table.Columns.Add(header);
-        }
-        return table;
     }
 }

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -63,19 +62,9 @@ public sealed class ExportModel(WahanaDbContext db, TimeProvider clock) : PageMo
 
         var file = new MemoryStream();
         // An empty list of dictionaries has no columns to head; an empty table has.
-        object sheet = rows.Count > 0 ? rows : EmptyTable();
+        object sheet = rows.Count > 0 ? rows : SpreadsheetSheet.Empty(Headers, "WKSBM");
         await file.SaveAsAsync(sheet, sheetName: "WKSBM", excelType: ExcelType.XLSX, configuration: Layout, cancellationToken: cancellationToken);
         file.Position = 0;
         return File(file, ContentType, $"wksbm-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx");
-    }
-
-    private static DataTable EmptyTable()
-    {
-        var table = new DataTable("WKSBM") { Locale = CultureInfo.InvariantCulture };
-        foreach (var header in Headers)
-        {
-            table.Columns.Add(header);
-        }
-        return table;
     }
 }

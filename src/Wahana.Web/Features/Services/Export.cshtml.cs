@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -72,7 +71,7 @@ public sealed class ExportModel(WahanaDbContext db, TimeProvider clock) : PageMo
         try
         {
             using var rows = query.Rows(db).AsEnumerable().Select(Cells).GetEnumerator();
-            object sheet = rows.MoveNext() ? Continue(rows) : EmptyTable();
+            var sheet = SpreadsheetSheet.Of(rows, Headers, "Layanan");
             await file.SaveAsAsync(sheet, sheetName: "Layanan", excelType: ExcelType.XLSX, configuration: Layout, cancellationToken: cancellationToken);
             db.AuditEntries.Add(ActionAudit.Entry(db.CurrentUser, Beneficiaries.ExportModel.AuditAction, nameof(Service), "layanan/ekspor",
                 new Dictionary<string, object?> { ["filters"] = query.Describe(), ["rows"] = count }));
@@ -86,24 +85,5 @@ public sealed class ExportModel(WahanaDbContext db, TimeProvider clock) : PageMo
             await file.DisposeAsync();
             throw;
         }
-    }
-
-    private static IEnumerable<Dictionary<string, object?>> Continue(IEnumerator<Dictionary<string, object?>> rows)
-    {
-        do
-        {
-            yield return rows.Current;
-        }
-        while (rows.MoveNext());
-    }
-
-    private static DataTable EmptyTable()
-    {
-        var table = new DataTable("Layanan") { Locale = CultureInfo.InvariantCulture };
-        foreach (var header in Headers)
-        {
-            table.Columns.Add(header);
-        }
-        return table;
     }
 }
