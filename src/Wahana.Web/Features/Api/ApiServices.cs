@@ -8,6 +8,7 @@ using Wahana.Web.Features.Distributions;
 using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Regions;
+using Wahana.Web.Features.Reports;
 using Wahana.Web.Features.Volunteers;
 using Wahana.Web.Infrastructure.Auth;
 
@@ -51,6 +52,7 @@ public static class ApiServices
         secured.MapBeneficiariesWriteApi();
         secured.MapDuplicatesApi();
         secured.MapDistributionsApi();
+        secured.MapReportsApi();
         return app;
     }
 }
