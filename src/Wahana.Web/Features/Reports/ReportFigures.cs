@@ -56,19 +56,21 @@ public static class ReportFigures
             figures.NotServed);
     }
 
+    /// <summary>The figures of a document; parts missing from it (an older or hand-written document) read as zero.</summary>
     public static ServedFigures FromDocument(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var total = document.Total ?? new Amount(0, 0);
         return new ServedFigures
         {
             PeopleServed = document.PeopleServed,
-            PeopleByCategory = new Dictionary<string, int>(document.PeopleByCategory, StringComparer.Ordinal),
+            PeopleByCategory = new Dictionary<string, int>(document.PeopleByCategory ?? new Dictionary<string, int>(), StringComparer.Ordinal),
             PeopleBySex = Counts<Sex>(document.PeopleBySex),
-            PeopleByAgeGroup = document.PeopleByAgeGroup
+            PeopleByAgeGroup = (document.PeopleByAgeGroup ?? new Dictionary<string, int>())
                 .Select(p => (Group: BeneficiaryQuery.AgeGroups.FirstOrDefault(g => g.Code == p.Key), p.Value))
                 .Where(p => p.Group.Code is not null)
                 .ToDictionary(p => p.Group.Group, p => p.Value),
-            Total = new ServiceTotal(document.Total.Services, document.Total.Rupiah),
+            Total = new ServiceTotal(total.Services, total.Rupiah),
             ByKind = Totals<ServiceKind>(document.ByKind),
             ByForm = Totals<ServiceForm>(document.ByForm),
             ByFunding = Totals<FundingSource>(document.ByFunding),

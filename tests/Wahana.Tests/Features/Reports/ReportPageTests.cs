@@ -61,7 +61,7 @@ public abstract class ReportPageTests(WahanaFactory factory)
             var otherToken = HttpHelpers.AntiforgeryToken(await other.GetStringAsync("/"));
             using var approveElsewhere = await other.PostAsync(url + "?handler=Approve", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Version"] = Version(html), ["__RequestVerificationToken"] = otherToken,
+                ["Version"] = (await factory.StoredAsync(id))!.Version.ToString(), ["__RequestVerificationToken"] = otherToken,
             }));
             Assert.Equal(HttpStatusCode.NotFound, approveElsewhere.StatusCode);
             Assert.Equal(ReportStatus.Diajukan, (await factory.StoredAsync(id))!.Status);
