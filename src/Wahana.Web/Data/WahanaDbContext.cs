@@ -142,9 +142,12 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
         builder.Entity<Service>().HasQueryFilter(DeletedFilter, s => s.DeletedAt == null);
         builder.Entity<ServiceVolunteer>().HasQueryFilter(ScopeFilter, v => Services.Any(s => s.Id == v.ServiceId));
         // The referring side and the receiving side (another WKSBM and its district office) both follow a referral.
+        // The destination columns are null for most destinations, as is the user's own regency or WKSBM: compared only when set,
+        // or EF's null semantics would match null to null and show every such referral to every WKSBM, office and the forum.
         builder.Entity<Referral>().HasQueryFilter(r =>
             ScopeAllPeople || r.RegencyCode == ScopeRegencyCode || r.InstitutionId == ScopeInstitutionId
-            || r.DestinationRegencyCode == ScopeRegencyCode || r.DestinationInstitutionId == ScopeInstitutionId);
+            || (r.DestinationRegencyCode != null && r.DestinationRegencyCode == ScopeRegencyCode)
+            || (r.DestinationInstitutionId != null && r.DestinationInstitutionId == ScopeInstitutionId));
         builder.Entity<ReferralStatusChange>().HasQueryFilter(c => Referrals.Any(r => r.Id == c.ReferralId));
         // Reports are about institutions and hold figures, not people: whoever sees the WKSBM sees its reports.
         builder.Entity<SemesterReport>().HasQueryFilter(r =>

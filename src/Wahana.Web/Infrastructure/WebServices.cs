@@ -28,14 +28,19 @@ public static class WebServices
                 o.Conventions.AuthorizeFolder("/Volunteers", WahanaPolicies.PersonalData);
                 o.Conventions.AddPageRoute("/Assessments/Indicator", "/penilaian/indikator/{id:int}");
                 o.Conventions.AddPageRoute("/Beneficiaries/Edit", "/penerima/{id:guid}/ubah");
+                o.Conventions.AddPageRoute("/Services/Edit", "/layanan/{id:guid}/ubah");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         services.AddProblemDetails();
         services.Configure<Storage.StorageOptions>(configuration.GetSection(Storage.StorageOptions.Section));
         services.Configure<Features.Reports.ReportDeadlines>(configuration.GetSection(Features.Reports.ReportDeadlines.Section));
+        services.AddOptions<Features.Referrals.ReferralOptions>().Bind(configuration.GetSection(Features.Referrals.ReferralOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Storage.DocumentStore>();
+        services.AddSingleton<Features.Services.ServicePhotos>();
         services.AddSingleton<Features.BeneficiaryImport.ImportJobs>();
+        services.AddSingleton<Features.ServiceImport.ServiceImportJobs>();
         services.AddSingleton<Features.Duplicates.DuplicateScanRunner>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");

@@ -62,6 +62,7 @@ public static class DemoData
             await InsertAsync(db, duplicates.Select(d => d.Copy));
             await InsertAsync(db, distributions);
             await InsertAsync(db, services);
+            await InsertAsync(db, DemoReferrals.Create(institutions, people, today));
             await InsertAsync(db, assessments);
             await InsertAsync(db, accounts);
             await InsertAsync(db, volunteers);

@@ -19,7 +19,7 @@ public sealed class ProfileModel(WahanaDbContext db, TimeProvider clock, IAuthor
     public sealed record FamilyMember(Guid Id, string Name, string? NikMasked, Sex Sex, DateOnly BirthDate, BeneficiaryStatus Status);
 
     public sealed record ServiceRow(
-        DateOnly Date, ServiceKind Kind, ServiceForm Form, long ValueRupiah, FundingSource FundingSource, string? Partner,
+        Guid Id, DateOnly Date, ServiceKind Kind, ServiceForm Form, long ValueRupiah, FundingSource FundingSource, string? Partner,
         string Institution, string? Notes);
 
     [BindProperty(SupportsGet = true)]
@@ -152,48 +152,19 @@ public sealed class ProfileModel(WahanaDbContext db, TimeProvider clock, IAuthor
             .OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedAt)
             .Select(s => new
             {
-                s.Date, s.Kind, s.Form, s.ValueRupiah, s.FundingSource, s.Notes,
+                s.Id, s.Date, s.Kind, s.Form, s.ValueRupiah, s.FundingSource, s.Notes,
                 Partner = db.Partners.Where(p => p.Id == s.PartnerId).Select(p => p.Name).FirstOrDefault(),
                 Institution = db.Institutions.Where(i => i.Id == s.InstitutionId).Select(i => i.Name).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        Services = [.. services.Select(s => new ServiceRow(s.Date, s.Kind, s.Form, s.ValueRupiah, s.FundingSource, s.Partner, s.Institution ?? "", s.Notes))];
+        Services = [.. services.Select(s => new ServiceRow(s.Id, s.Date, s.Kind, s.Form, s.ValueRupiah, s.FundingSource, s.Partner, s.Institution ?? "", s.Notes))];
         History = [.. person.StatusChanges.OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.ChangedAt)];
         return null;
     }
 
-    public static string KindName(ServiceKind kind) => kind switch
-    {
-        ServiceKind.Santunan => "Santunan",
-        ServiceKind.Pemberdayaan => "Pemberdayaan",
-        ServiceKind.Perlindungan => "Perlindungan",
-        ServiceKind.RehabilitasiSosial => "Rehabilitasi sosial",
-        _ => "Rujukan",
-    };
+    public static string KindName(ServiceKind kind) => ServiceNames.Kind(kind);
 
-    public static string FormName(ServiceForm form) => form switch
-    {
-        ServiceForm.Tunai => "Tunai",
-        ServiceForm.Barang => "Barang",
-        ServiceForm.AlatBantu => "Alat bantu",
-        ServiceForm.Pelatihan => "Pelatihan",
-        ServiceForm.Pendampingan => "Pendampingan",
-        ServiceForm.BedahRumah => "Bedah rumah",
-        ServiceForm.Kesehatan => "Kesehatan",
-        ServiceForm.Pendidikan => "Pendidikan",
-        _ => "Lainnya",
-    };
+    public static string FormName(ServiceForm form) => ServiceNames.Form(form);
 
-    public static string FundingName(FundingSource source) => source switch
-    {
-        FundingSource.Swadaya => "Swadaya",
-        FundingSource.Donasi => "Donasi",
-        FundingSource.DanaDesa => "Dana Desa",
-        FundingSource.ApbdKabupaten => "APBD kabupaten/kota",
-        FundingSource.ApbdProvinsi => "APBD provinsi",
-        FundingSource.Apbn => "APBN",
-        FundingSource.Csr => "CSR",
-        FundingSource.ZakatInfaq => "Zakat/infak",
-        _ => "Lainnya",
-    };
+    public static string FundingName(FundingSource source) => ServiceNames.Funding(source);
 }

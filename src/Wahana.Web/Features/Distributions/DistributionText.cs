@@ -3,43 +3,14 @@ using Wahana.Web.Domain;
 
 namespace Wahana.Web.Features.Distributions;
 
-/// <summary>The screen names of service kinds, forms and funding sources, and the period codes ("2026-1").</summary>
+/// <summary>The screen names of service kinds, forms and funding sources (<see cref="ServiceNames"/>), and the period codes ("2026-1").</summary>
 public static class DistributionText
 {
-    public static string KindName(ServiceKind kind) => kind switch
-    {
-        ServiceKind.Santunan => "Santunan",
-        ServiceKind.Pemberdayaan => "Pemberdayaan",
-        ServiceKind.Perlindungan => "Perlindungan",
-        ServiceKind.RehabilitasiSosial => "Rehabilitasi sosial",
-        _ => "Rujukan",
-    };
+    public static string KindName(ServiceKind kind) => ServiceNames.Kind(kind);
 
-    public static string FormName(ServiceForm form) => form switch
-    {
-        ServiceForm.Tunai => "Tunai",
-        ServiceForm.Barang => "Barang (sembako dan lain-lain)",
-        ServiceForm.AlatBantu => "Alat bantu",
-        ServiceForm.Pelatihan => "Pelatihan",
-        ServiceForm.Pendampingan => "Pendampingan",
-        ServiceForm.BedahRumah => "Bedah rumah",
-        ServiceForm.Kesehatan => "Kesehatan",
-        ServiceForm.Pendidikan => "Pendidikan",
-        _ => "Lainnya",
-    };
+    public static string FormName(ServiceForm form) => ServiceNames.Form(form);
 
-    public static string FundingName(FundingSource source) => source switch
-    {
-        FundingSource.Swadaya => "Swadaya",
-        FundingSource.Donasi => "Donasi (mitra)",
-        FundingSource.DanaDesa => "Dana Desa",
-        FundingSource.ApbdKabupaten => "APBD kabupaten/kota",
-        FundingSource.ApbdProvinsi => "APBD provinsi",
-        FundingSource.Apbn => "APBN",
-        FundingSource.Csr => "CSR (dunia usaha)",
-        FundingSource.ZakatInfaq => "Zakat/infak",
-        _ => "Lainnya",
-    };
+    public static string FundingName(FundingSource source) => ServiceNames.Funding(source);
 
     /// <summary>Reads a semester written as "2026-1" or "2026-2".</summary>
     public static Semester? ParseSemester(string? text)

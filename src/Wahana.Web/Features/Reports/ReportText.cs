@@ -3,7 +3,7 @@ using Wahana.Web.Domain;
 
 namespace Wahana.Web.Features.Reports;
 
-/// <summary>The screen names used by the semester report (kinds, forms, funding sources, sexes, referral statuses).</summary>
+/// <summary>The screen names used by the semester report (services' names from <see cref="ServiceNames"/>, sexes, referral statuses).</summary>
 public static class ReportText
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
@@ -12,40 +12,11 @@ public static class ReportText
 
     public static string SexName(Sex sex) => sex == Sex.LakiLaki ? "Laki-laki" : "Perempuan";
 
-    public static string KindName(ServiceKind kind) => kind switch
-    {
-        ServiceKind.Santunan => "Santunan",
-        ServiceKind.Pemberdayaan => "Pemberdayaan",
-        ServiceKind.Perlindungan => "Perlindungan",
-        ServiceKind.RehabilitasiSosial => "Rehabilitasi sosial",
-        _ => "Rujukan",
-    };
+    public static string KindName(ServiceKind kind) => ServiceNames.Kind(kind);
 
-    public static string FormName(ServiceForm form) => form switch
-    {
-        ServiceForm.Tunai => "Tunai",
-        ServiceForm.Barang => "Barang (sembako dan lain-lain)",
-        ServiceForm.AlatBantu => "Alat bantu",
-        ServiceForm.Pelatihan => "Pelatihan",
-        ServiceForm.Pendampingan => "Pendampingan",
-        ServiceForm.BedahRumah => "Bedah rumah",
-        ServiceForm.Kesehatan => "Kesehatan",
-        ServiceForm.Pendidikan => "Pendidikan",
-        _ => "Lainnya",
-    };
+    public static string FormName(ServiceForm form) => ServiceNames.Form(form);
 
-    public static string FundingName(FundingSource source) => source switch
-    {
-        FundingSource.Swadaya => "Swadaya",
-        FundingSource.Donasi => "Donasi (mitra)",
-        FundingSource.DanaDesa => "Dana Desa",
-        FundingSource.ApbdKabupaten => "APBD kabupaten/kota",
-        FundingSource.ApbdProvinsi => "APBD provinsi",
-        FundingSource.Apbn => "APBN",
-        FundingSource.Csr => "CSR (dunia usaha)",
-        FundingSource.ZakatInfaq => "Zakat/infak",
-        _ => "Lainnya",
-    };
+    public static string FundingName(FundingSource source) => ServiceNames.Funding(source);
 
     public static string ReferralStatusName(ReferralStatus status) => status switch
     {
