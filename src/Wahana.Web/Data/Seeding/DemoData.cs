@@ -6,7 +6,7 @@ namespace Wahana.Web.Data.Seeding;
 
 /// <summary>
 /// The deterministic DIY demo province: 81 WKSBM, their beneficiaries (ten of them registered twice, found by the
-/// duplicate scan and waiting in its review queue), services over three semesters, partners,
+/// duplicate scan and waiting in its review queue), services over three semesters with their semester reports, partners,
 /// institutional-strength assessments and demo accounts. The same <c>today</c> always gives the same names, NIKs,
 /// counts, rupiah totals and assessment scores; only row ids, concurrency stamps and the creation times of
 /// institutions, partners and accounts differ.
@@ -23,6 +23,7 @@ public static class DemoData
     private const int AssessmentSeed = 3405;
     private const int VolunteerSeed = 3406;
     private const int DuplicateSeed = 3407;
+    private const int ReportSeed = 3408;
 
     public static async Task<bool> SeedIfEmptyAsync(WahanaDbContext db, UserManager<WahanaUser> users, DateOnly today)
     {
@@ -65,6 +66,8 @@ public static class DemoData
             await InsertAsync(db, assessments);
             await InsertAsync(db, accounts);
             await InsertAsync(db, volunteers);
+            // After everything the reports' figures count (services, volunteers, referrals): they are compiled from the rows.
+            await DemoReports.SeedAsync(db, DemoFakes.NewFaker(ReportSeed), institutions, accounts, today);
             await EnsurePasswordWorksAsync(users, accounts[0].UserName!);
             // A few thousand people compare in well under a second: the queue starts with what the scan finds.
             await LikelyDuplicates.ScanRegistryAsync(db);

@@ -9,6 +9,7 @@ using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Referrals;
 using Wahana.Web.Features.Regions;
+using Wahana.Web.Features.Reports;
 using Wahana.Web.Features.Services;
 using Wahana.Web.Features.Volunteers;
 using Wahana.Web.Infrastructure.Auth;
@@ -53,6 +54,7 @@ public static class ApiServices
         secured.MapBeneficiariesWriteApi();
         secured.MapDuplicatesApi();
         secured.MapDistributionsApi();
+        secured.MapReportsApi();
         secured.MapServicesApi();
         secured.MapReferralsApi();
         return app;

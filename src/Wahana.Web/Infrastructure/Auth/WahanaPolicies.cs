@@ -24,6 +24,12 @@ public static class WahanaPolicies
     /// <summary>Roles that oversee whole regions (province, a kabupaten/kota, the forum): e.g. the coverage map.</summary>
     public const string RegionWide = "RegionWide";
 
+    /// <summary>
+    /// Semester reports (pages and API): the WKSBM's board writes them, the offices review them. Volunteers write no
+    /// reports (DOMAIN.md); the forum and partners see the reports' figures only through the evaluation and dashboards.
+    /// </summary>
+    public const string Reports = "Reports";
+
     /// <summary>The JSON API: any signed-in user, by bearer token.</summary>
     public const string Api = "Api";
 
@@ -39,6 +45,8 @@ public static class WahanaPolicies
         options.AddPolicy(RegistryReview, p => p.RequireRole(nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten)));
         options.AddPolicy(RegionWide, p => p.RequireRole(
             nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten), nameof(WahanaRole.Forum)));
+        options.AddPolicy(Reports, p => p.RequireRole(
+            nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten), nameof(WahanaRole.PengurusWksbm)));
         options.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         // Every page needs a signed-in user unless it says otherwise.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
