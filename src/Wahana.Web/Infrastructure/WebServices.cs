@@ -35,6 +35,10 @@ public static class WebServices
         services.Configure<Storage.StorageOptions>(configuration.GetSection(Storage.StorageOptions.Section));
         services.Configure<Features.Reports.ReportDeadlines>(configuration.GetSection(Features.Reports.ReportDeadlines.Section));
         services.AddSingleton<Storage.DocumentStore>();
+        services.Configure<Features.Reports.LetterheadOptions>(configuration.GetSection(Features.Reports.LetterheadOptions.Section));
+        services.Configure<Pdf.PdfOptions>(configuration.GetSection(Pdf.PdfOptions.Section));
+        services.AddSingleton<Pdf.PrintPageTransport>();
+        services.AddSingleton<Pdf.PdfRenderer>();
         services.AddSingleton<Features.BeneficiaryImport.ImportJobs>();
         services.AddSingleton<Features.Duplicates.DuplicateScanRunner>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
