@@ -68,7 +68,7 @@ public sealed class RecapModel(
         var figures = await new ServedFiguresQuery(db).LoadAsync(Semester, RegencyCode, null, cancellationToken);
         var listed = completeness.Rows.ToDictionary(r => r.InstitutionId);
         // A WKSBM no longer active that served people in the semester still has its line.
-        var others = figures.PerInstitution.Keys.Where(id => !listed.ContainsKey(id)).ToList();
+        var others = figures.PerInstitution.Where(f => f.Value.Total.Services > 0 && !listed.ContainsKey(f.Key)).Select(f => f.Key).ToList();
         var extra = others.Count == 0 ? [] : await db.Institutions.AsNoTracking().Where(i => others.Contains(i.Id))
             .Select(i => new { i.Id, i.Name, i.VillageCode, i.RegencyCode }).ToListAsync(cancellationToken);
         var byName = StringComparer.Create(WebServices.Indonesian, System.Globalization.CompareOptions.IgnoreCase);
