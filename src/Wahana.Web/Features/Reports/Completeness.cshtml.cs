@@ -34,6 +34,11 @@ public sealed class CompletenessModel(WahanaDbContext db, IOptions<ReportDeadlin
     {
         Today = Wib.Today(clock);
         Query = CompletenessQuery.Parse(Request.Query, Today);
+        if (Query.RegencyCode is not null && (OwnOnly || db.CurrentUser.Scope.RegencyCode is { } own && Query.RegencyCode != own))
+        {
+            // A district office has its own kabupaten/kota only, a WKSBM itself: another one's filter is not theirs to use.
+            Query = Query with { RegencyCode = null, HasIgnoredValues = true };
+        }
         Result = await Query.LoadAsync(db, deadlines.Value, Today, cancellationToken);
         var semesters = new List<Semester>();
         for (var (semester, n) = (Semester.Of(Today), 0); n < 6; (semester, n) = (semester.Previous, n + 1))

@@ -42,7 +42,7 @@ public enum CompletenessSort
 /// kabupaten/kota. A WKSBM with no report row has not started. Active WKSBM are expected to report; another WKSBM
 /// appears only when it has a report of that semester.
 /// </summary>
-public sealed class CompletenessQuery
+public sealed record CompletenessQuery
 {
     private static readonly Dictionary<string, CompletenessSort> SortCodes = new(StringComparer.Ordinal)
     {

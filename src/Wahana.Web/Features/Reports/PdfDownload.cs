@@ -17,6 +17,8 @@ public abstract class PdfDownloadModel(WahanaDbContext db, PdfRenderer renderer)
 {
     public const string AuditAction = "DownloadPdf";
 
+    protected WahanaDbContext Db { get; } = db;
+
     public const string UnavailableTitle = "PDF tidak tersedia";
 
     public const string UnavailableDetail =
@@ -36,9 +38,9 @@ public abstract class PdfDownloadModel(WahanaDbContext db, PdfRenderer renderer)
         switch (result.Outcome)
         {
             case PdfOutcome.Rendered:
-                db.AuditEntries.Add(ActionAudit.Entry(db.CurrentUser, AuditAction, entityType, entityId,
+                Db.AuditEntries.Add(ActionAudit.Entry(Db.CurrentUser, AuditAction, entityType, entityId,
                     new Dictionary<string, object?> { ["page"] = printPath, ["bytes"] = result.Pdf!.Length }));
-                await db.SaveChangesAsync(cancellationToken);
+                await Db.SaveChangesAsync(cancellationToken);
                 return File(result.Pdf, "application/pdf", fileName);
             case PdfOutcome.PageFailed when result.PageStatus == HttpStatusCode.NotFound:
                 return NotFound();

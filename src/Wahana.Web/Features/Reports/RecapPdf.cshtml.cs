@@ -16,7 +16,8 @@ public sealed class RecapPdfModel(WahanaDbContext db, PdfRenderer renderer, Time
     {
         var today = Wib.Today(clock);
         var semester = CompletenessQuery.ParsePeriod(period) is { } asked && asked.Start <= today ? asked : CompletenessQuery.DefaultSemester(today);
-        regency = string.IsNullOrWhiteSpace(regency) ? null : regency.Trim();
+        // As the recap page: a district office's recap is of its own kabupaten/kota.
+        regency = string.IsNullOrWhiteSpace(regency) ? Db.CurrentUser.Scope.RegencyCode : regency.Trim();
         if (regency is not null && !RegionCatalog.Instance.IsDiyRegency(regency))
         {
             return Task.FromResult<IActionResult>(NotFound());

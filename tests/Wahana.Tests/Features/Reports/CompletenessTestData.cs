@@ -49,7 +49,7 @@ internal static partial class CompletenessTestData
 
     /// <summary>A moment in Yogyakarta (WIB, UTC+7).</summary>
     public static DateTimeOffset Wib(DateOnly day, int hour, int minute) =>
-        new(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(7));
+        new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(7)).ToUniversalTime();
 
     /// <summary>The rows of the per-WKSBM table: institution id → (status slug, timeliness slug).</summary>
     public static Dictionary<Guid, (string Status, string Timeliness)> Rows(string html) =>
