@@ -39,6 +39,10 @@ public static class WebServices
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Storage.DocumentStore>();
         services.AddSingleton<Features.Services.ServicePhotos>();
+        services.Configure<Features.Reports.LetterheadOptions>(configuration.GetSection(Features.Reports.LetterheadOptions.Section));
+        services.Configure<Pdf.PdfOptions>(configuration.GetSection(Pdf.PdfOptions.Section));
+        services.AddSingleton<Pdf.PrintPageTransport>();
+        services.AddSingleton<Pdf.PdfRenderer>();
         services.AddSingleton<Features.BeneficiaryImport.ImportJobs>();
         services.AddSingleton<Features.ServiceImport.ServiceImportJobs>();
         services.AddSingleton<Features.Duplicates.DuplicateScanRunner>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +92,9 @@ public sealed class WahanaFactory : WebApplicationFactory<Program>
         builder.UseSetting("Wahana:Storage:DocumentsPath", DocumentsPath);
         // EF Core logs its probe of a fresh database's migration history as a failed command; that is noise here.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
+        // The PDF renderer calls the application's pages; this server lives in memory, not on loopback.
+        builder.ConfigureTestServices(services =>
+            services.AddSingleton<Wahana.Web.Infrastructure.Pdf.PrintPageTransport, InMemoryPrintPageTransport>());
     }
 
     /// <summary>Starts the application (migrations and demo data) if it has not started yet.</summary>

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Wahana.Web.Data;
+using Wahana.Web.Domain;
+using Wahana.Web.Infrastructure.Pdf;
+
+namespace Wahana.Web.Features.Reports;
+
+/// <summary>
+/// A WKSBM's semester report as PDF (/laporan/{institutionId}/{period}/pdf): its printable page
+/// (/laporan/{institutionId}/{period}?cetak=1), which decides who may see it (out of scope: 404).
+/// </summary>
+public sealed class ReportPdfModel(WahanaDbContext db, PdfRenderer renderer) : PdfDownloadModel(db, renderer)
+{
+    public Task<IActionResult> OnGetAsync(Guid institutionId, string period, CancellationToken cancellationToken)
+    {
+        if (CompletenessQuery.ParsePeriod(period) is not { } semester)
+        {
+            return Task.FromResult<IActionResult>(NotFound());
+        }
+        var path = $"/laporan/{institutionId}/{semester}?cetak=1";
+        return PdfAsync(path, $"laporan-semester-{semester}-{institutionId.ToString()[..8]}.pdf", nameof(SemesterReport), $"{institutionId}/{semester}", cancellationToken);
+    }
+}
