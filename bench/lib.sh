@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shared by the benchmark scripts of bench/: source it, then call bench_init.
 #   start_postgres [DIR]               a throw-away PostgreSQL 15 on a free port ($PG_CONN), stopped on exit
-#   large_registry sqlite|postgres N   a database with the demo plus synthetic people up to N ($REGISTRY_CONN);
+#   large_registry sqlite|postgres N [S]  a database with the demo plus synthetic people up to N ($REGISTRY_CONN),
+#                                      with S services spread over six semesters when S is given (seed --services);
 #                                      kept in ~/.cache/wahana-bench (or $WAHANA_BENCH_DATA) and reused by later runs (the
 #                                      PostgreSQL cluster is copied per run; copy the SQLite file before writing)
 #   start_app sqlite|postgres CONN     the Release app on a free port ($base, $app), stopped on exit
@@ -86,23 +87,28 @@ stop_app() {
   fi
 }
 
-large_registry() { # provider people
-  local provider=$1 people=$2
+large_registry() { # provider people [services]
+  local provider=$1 people=$2 services=${3:-}
   local data=${WAHANA_BENCH_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/wahana-bench}
+  local name=$people seed_services=()
+  if [[ -n $services ]]; then
+    name="$people-s$services"
+    seed_services=(--services "$services")
+  fi
   mkdir -p "$data"
   if [[ $provider == sqlite ]]; then
-    local file="$data/registry-$people.db"
+    local file="$data/registry-$name.db"
     REGISTRY_CONN="Data Source=$file"
     [[ -f $file ]] && { echo "reusing $file"; return; }
     rm -f "$file.partial"
     start_app sqlite "Data Source=$file.partial"
     stop_app
-    dotnet run --project bench/Wahana.Bench -c Release -- seed --provider sqlite --connection "Data Source=$file.partial" --people "$people"
+    dotnet run --project bench/Wahana.Bench -c Release -- seed --provider sqlite --connection "Data Source=$file.partial" --people "$people" "${seed_services[@]}"
     sqlite3 "$file.partial" 'PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;' >/dev/null 2>&1 || true
     mv "$file.partial" "$file"
   else
     # A PostgreSQL cluster holding the registry is kept as a stopped data directory and copied for each run.
-    local saved="$data/pg-registry-$people"
+    local saved="$data/pg-registry-$name"
     if [[ -d $saved ]]; then
       echo "reusing $saved"
       start_postgres "$saved"
@@ -113,7 +119,7 @@ large_registry() { # provider people
     REGISTRY_CONN="$PG_CONN"
     start_app postgres "$REGISTRY_CONN"
     stop_app
-    dotnet run --project bench/Wahana.Bench -c Release -- seed --provider postgres --connection "$REGISTRY_CONN" --people "$people"
+    dotnet run --project bench/Wahana.Bench -c Release -- seed --provider postgres --connection "$REGISTRY_CONN" --people "$people" "${seed_services[@]}"
     pg_run "$PG_BIN/psql" -h "$PG_DIR" -p "$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$PG_CONN")" -U postgres -c 'VACUUM ANALYZE' >/dev/null
     pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
     rm -rf "$saved.partial"

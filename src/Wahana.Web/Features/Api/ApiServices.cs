@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Wahana.Web.Features.Account;
 using Wahana.Web.Features.Assessments;
 using Wahana.Web.Features.Beneficiaries;
+using Wahana.Web.Features.Dashboard;
 using Wahana.Web.Features.Distributions;
 using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
@@ -51,6 +52,7 @@ public static class ApiServices
         secured.MapBeneficiariesWriteApi();
         secured.MapDuplicatesApi();
         secured.MapDistributionsApi();
+        secured.MapDashboardApi();
         return app;
     }
 }

@@ -43,15 +43,7 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
     {
         var (start, end) = (semester.Start, semester.End);
         var inSemester = db.ServicesToCount.Where(s => s.Date >= start && s.Date <= end);
-        var services = inSemester;
-        if (institutionId is { } institution)
-        {
-            services = services.Where(s => s.InstitutionId == institution);
-        }
-        else if (regencyCode is { } regency)
-        {
-            services = services.Where(s => s.RegencyCode == regency);
-        }
+        var services = Within(inSemester, regencyCode, institutionId);
 
         var totals = await services
             .GroupBy(s => new { s.InstitutionId, s.Kind, s.Form, s.FundingSource })
@@ -211,6 +203,67 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
         return await people.Where(b => !inSemester.Any(s => s.BeneficiaryId == b.Id))
             .GroupBy(b => b.InstitutionId)
             .Select(g => new InstitutionCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The services of one WKSBM, of one kabupaten/kota, or all of them (both null): what every figure here counts.</summary>
+    private static IQueryable<Service> Within(IQueryable<Service> services, string? regencyCode, Guid? institutionId)
+    {
+        if (institutionId is { } institution)
+        {
+            return services.Where(s => s.InstitutionId == institution);
+        }
+        return regencyCode is { } regency ? services.Where(s => s.RegencyCode == regency) : services;
+    }
+
+    /// <summary>People served, services and rupiah of one area (a kabupaten/kota, a kapanewon) in a semester.</summary>
+    public sealed record AreaFigures(string Code, int PeopleServed, int Services, long Rupiah);
+
+    /// <summary>
+    /// <see cref="ServedFigures.PeopleServed"/> of each semester from <paramref name="from"/> to <paramref name="to"/>,
+    /// counted as <see cref="LoadAsync"/> counts it (distinct people, the same services) but in one grouped query:
+    /// the dashboard's trend. A semester with nobody served is absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Semester, int>> PeopleServedPerSemesterAsync(
+        Semester from, Semester to, string? regencyCode, Guid? institutionId, CancellationToken cancellationToken)
+    {
+        var (start, end) = (from.Start, to.End);
+        var services = Within(db.ServicesToCount.Where(s => s.Date >= start && s.Date <= end), regencyCode, institutionId);
+        var rows = await services
+            .GroupBy(s => new { s.Date.Year, Half = s.Date.Month <= 6 ? 1 : 2 })
+            .Select(g => new { g.Key.Year, g.Key.Half, People = g.Select(s => s.BeneficiaryId).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => new Semester(r.Year, r.Half), r => r.People);
+    }
+
+    /// <summary>
+    /// The semester's figures per kabupaten/kota (of the WKSBM that gave the services), all in the user's scope or
+    /// one: distinct people per kabupaten (a person served in two counts in both), services, rupiah.
+    /// </summary>
+    public async Task<IReadOnlyList<AreaFigures>> PerRegencyAsync(Semester semester, string? regencyCode, CancellationToken cancellationToken)
+    {
+        var (start, end) = (semester.Start, semester.End);
+        var services = Within(db.ServicesToCount.Where(s => s.Date >= start && s.Date <= end), regencyCode, null);
+        return await services
+            .GroupBy(s => s.RegencyCode)
+            .Select(g => new AreaFigures(g.Key, g.Select(s => s.BeneficiaryId).Distinct().Count(), g.Count(), g.Sum(s => s.ValueRupiah)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The semester's figures per kapanewon/kemantren of the WKSBM that gave the services (its kalurahan's
+    /// kapanewon): distinct people per kapanewon, services, rupiah. Keyed by the dotted kapanewon code (34.02.15).
+    /// </summary>
+    public async Task<IReadOnlyList<AreaFigures>> PerDistrictAsync(
+        Semester semester, string? regencyCode, Guid? institutionId, CancellationToken cancellationToken)
+    {
+        var (start, end) = (semester.Start, semester.End);
+        var services = Within(db.ServicesToCount.Where(s => s.Date >= start && s.Date <= end), regencyCode, institutionId);
+        // Institutions are not personal data: whoever counts the services sees the WKSBM that gave them.
+        return await services
+            .Join(db.Institutions, s => s.InstitutionId, i => i.Id, (s, i) => new { District = i.VillageCode.Substring(0, 8), s.BeneficiaryId, s.ValueRupiah })
+            .GroupBy(x => x.District)
+            .Select(g => new AreaFigures(g.Key, g.Select(x => x.BeneficiaryId).Distinct().Count(), g.Count(), g.Sum(x => x.ValueRupiah)))
             .ToListAsync(cancellationToken);
     }
 }
