@@ -157,3 +157,32 @@ p = lambda q: t[min(len(t) - 1, int(q * len(t)))]
 print(f"{sys.argv[1]}: n={len(t)} p50={p(0.5):.1f} ms p95={p(0.95):.1f} ms max={t[-1]:.1f} ms")
 PY
 }
+
+# measure, followed by the CPU time (user + system) per request of the app ($app) and of the PostgreSQL server:
+# figures that do not depend on what else the machine is running, unlike the wall-clock percentiles.
+# With warming set, only touches the scenario 20 times (JIT, the database's pages).
+db_cpu() { # CPU ticks of the PostgreSQL server (postmaster and its backends); 0 on SQLite (it runs inside the app)
+  if [[ -n $PG_DIR && -f $PG_DIR/data/postmaster.pid ]]; then
+    local postmaster
+    postmaster=$(head -1 "$PG_DIR/data/postmaster.pid")
+    { echo "$postmaster"; ps --ppid "$postmaster" -o pid=; } | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done \
+      | awk '{s += $1} END {print s + 0}'
+  else
+    echo 0
+  fi
+}
+
+measure_cpu() { # name, curl args...
+  local before after db_before db_after
+  if [[ -n ${warming:-} ]]; then
+    shift
+    for _ in $(seq 1 20); do curl -s -o /dev/null "$@"; done
+    return
+  fi
+  before=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  db_before=$(db_cpu)
+  measure "$@"
+  after=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  db_after=$(db_cpu)
+  echo "    cpu per request: app $(python3 -c "print(round(($after - $before) * 1000 / $(getconf CLK_TCK) / ($requests + 11), 1))") ms, database server $(python3 -c "print(round(($db_after - $db_before) * 1000 / $(getconf CLK_TCK) / ($requests + 11), 1))") ms"
+}

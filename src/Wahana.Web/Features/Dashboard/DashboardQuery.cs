@@ -11,7 +11,7 @@ namespace Wahana.Web.Features.Dashboard;
 /// Compiles <see cref="DashboardFigures"/> for the page and the API, within the user's scope (the DbContext's query
 /// filters): the province and the forum see every kabupaten/kota, optionally one; a district officer their own; a
 /// WKSBM's board and volunteers their WKSBM. Every figure comes from <see cref="ServedFiguresQuery"/>; the trend
-/// counts each semester's people the same way in one grouped query.
+/// counts the earlier semesters' people the same way in one grouped query.
 /// </summary>
 public sealed class DashboardQuery(WahanaDbContext db)
 {
@@ -44,7 +44,13 @@ public sealed class DashboardQuery(WahanaDbContext db)
         {
             first = first.Previous;
         }
-        var perSemester = await served.PeopleServedPerSemesterAsync(first, semester, regency, institutionId, cancellationToken);
+        // The chosen semester's people are LoadAsync's; the earlier ones are counted the same way in one query (the
+        // tests hold the two counts equal).
+        var perSemester = new Dictionary<Semester, int>(
+            await served.PeopleServedPerSemesterAsync(first, semester.Previous, regency, institutionId, cancellationToken))
+        {
+            [semester] = result.Total.PeopleServed,
+        };
         var provinceWide = scope.InstitutionId is null && scope.RegencyCode is null;
         var perRegency = provinceWide ? await served.PerRegencyAsync(semester, null, cancellationToken) : [];
         var perDistrict = await served.PerDistrictAsync(semester, regency, institutionId, cancellationToken);

@@ -45,6 +45,13 @@ public abstract class DashboardTests(WahanaFactory factory)
             AssertAgree(direct, compiled.Total, all);
             Assert.True(direct.ByKind.Count >= 4 && direct.ByFunding.Count >= 4, "the generated services cover several kinds and funding sources");
             Assert.Equal(direct.People, Trend(all, semester));
+            // The earlier semesters of the trend are counted by one grouped query: it counts as LoadAsync does.
+            var earlier = semester.Previous;
+            var perSemester = await factory.WithDbAsync(db => new ServedFiguresQuery(db).PeopleServedPerSemesterAsync(earlier.Previous, semester, null, null, CancellationToken.None));
+            Assert.Equal(direct.People, perSemester[semester]);
+            var earlierCompiled = await factory.WithDbAsync(db => new ServedFiguresQuery(db).LoadAsync(earlier, null, null, CancellationToken.None));
+            Assert.Equal(earlierCompiled.Total.PeopleServed, perSemester.GetValueOrDefault(earlier));
+            Assert.Equal(earlierCompiled.Total.PeopleServed, all.GetProperty("trend")[4].GetProperty("peopleServed").GetInt32());
             Assert.Equal(compiled.Total.ActiveVolunteers, all.GetProperty("totals").GetProperty("activeVolunteers").GetInt32());
             Assert.Equal(compiled.Total.Activities, all.GetProperty("totals").GetProperty("activities").GetInt32());
             Assert.False(all.GetProperty("suppressed").GetBoolean());
@@ -77,6 +84,9 @@ public abstract class DashboardTests(WahanaFactory factory)
             var regencyCompiled = await factory.WithDbAsync(db => new ServedFiguresQuery(db).LoadAsync(semester, home.RegencyCode, null, CancellationToken.None));
             AssertAgree(await DirectAsync(semester, s => s.RegencyCode == home.RegencyCode), regencyCompiled.Total, regency);
             Assert.Equal(regencyCompiled.Total.PeopleServed, Trend(regency, semester));
+            var regencyCount = await factory.WithDbAsync(db => new ServedFiguresQuery(db).PeopleServedPerSemesterAsync(semester, semester, home.RegencyCode, null, CancellationToken.None));
+            var ownCount = await factory.WithDbAsync(db => new ServedFiguresQuery(db).PeopleServedPerSemesterAsync(semester, semester, null, home.InstitutionId, CancellationToken.None));
+            Assert.Equal((regencyCompiled.Total.PeopleServed, ownCompiled.Total.PeopleServed), (regencyCount[semester], ownCount[semester]));
 
             // The page shows the same totals.
             using var browser = await factory.CreateLoggedInClientAsync(TestUsers.Admin);
@@ -367,7 +377,7 @@ public abstract class DashboardTests(WahanaFactory factory)
         return (services.Select(s => s.Id).ToList(), distributions);
     });
 
-    private Task RemoveAsync(List<Guid> services, List<Guid> distributions) => factory.WithDbAsync(async db =>
+    private Task<int> RemoveAsync(List<Guid> services, List<Guid> distributions) => factory.WithDbAsync(async db =>
     {
         await db.ServiceVolunteers.IgnoreQueryFilters().Where(v => services.Contains(v.ServiceId)).ExecuteDeleteAsync();
         await db.Services.IgnoreQueryFilters().Where(s => services.Contains(s.Id)).ExecuteDeleteAsync();
