@@ -52,8 +52,8 @@ public sealed class DashboardQuery(WahanaDbContext db)
             [semester] = result.Total.PeopleServed,
         };
         var provinceWide = scope.InstitutionId is null && scope.RegencyCode is null;
-        var perRegency = provinceWide ? await served.PerRegencyAsync(semester, null, cancellationToken) : [];
-        var perDistrict = await served.PerDistrictAsync(semester, regency, institutionId, cancellationToken);
+        // With a kabupaten chosen, the side-by-side table still shows all of them: counted for it alone.
+        var perRegency = provinceWide && regency is not null ? await served.PerRegencyAsync(semester, null, cancellationToken) : null;
 
         var institutions = db.Institutions.AsNoTracking();
         if (institutionId is { } own)
@@ -98,7 +98,12 @@ public sealed class DashboardQuery(WahanaDbContext db)
             .OrderByDescending(f => f.Value.Rupiah)
             .Select(f => new DashboardMoney(f.Code, f.Name, Count(f.Value.Services), f.Value.Rupiah)).ToList();
 
-        var regencyFigures = perRegency.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        // Per kabupaten/kota and per kapanewon: the people from the served pairs of the result (a person served by two
+        // WKSBM of one area is one person there), services and rupiah summed from its WKSBM.
+        var regencyOf = known.ToDictionary(i => i.Id, i => i.RegencyCode);
+        var districtOf = known.ToDictionary(i => i.Id, i => i.VillageCode[..8]);
+        var regencyFigures = (perRegency ?? AreasOf(result, id => regencyOf.GetValueOrDefault(id, "")))
+            .ToDictionary(r => r.Code, StringComparer.Ordinal);
         var regencies = provinceWide
             ? catalog.Regencies.Select(r => regencyFigures.GetValueOrDefault(r.Code) is { } f
                     ? new DashboardArea(r.Code, r.ShortName, Count(f.PeopleServed), Count(f.Services), f.Rupiah, activeByRegency.GetValueOrDefault(r.Code))
@@ -113,7 +118,7 @@ public sealed class DashboardQuery(WahanaDbContext db)
             band.Add(BandOf(RegionCatalog.ProvinceCode, "Jumlah", counted, result));
         }
 
-        var districtFigures = perDistrict.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        var districtFigures = AreasOf(result, id => districtOf.GetValueOrDefault(id, "")).ToDictionary(d => d.Code, StringComparer.Ordinal);
         var districtCodes = institutionId is not null
             ? districtFigures.Keys.Concat(counted.Select(i => i.VillageCode[..8]))
             : catalog.AllDiy.Where(r => r.Level == RegionLevel.Kecamatan && (regency is null || r.ParentCode == regency)).Select(r => r.Code);
@@ -128,6 +133,14 @@ public sealed class DashboardQuery(WahanaDbContext db)
             new DashboardTotals(Count(total.PeopleServed), Count(total.Total.Services), total.Total.Rupiah, total.RupiahPerPerson,
                 total.Activities, Count(total.ActiveVolunteers), counted.Count),
             trend, byCategory, bySex, byAge, byKind, byFunding, regencies, band, districts);
+    }
+
+    private static List<ServedFiguresQuery.AreaFigures> AreasOf(ServedFiguresQuery.Result result, Func<Guid, string> areaOf)
+    {
+        var people = result.PeopleServedBy(areaOf);
+        return [.. result.PerInstitution.GroupBy(i => areaOf(i.Key), StringComparer.Ordinal)
+            .Select(a => new ServedFiguresQuery.AreaFigures(a.Key, people.GetValueOrDefault(a.Key),
+                a.Sum(i => i.Value.Total.Services), a.Sum(i => i.Value.Total.Rupiah)))];
     }
 
     private static DashboardBand BandOf(string code, string name, IEnumerable<InstitutionRow> institutions, ServedFiguresQuery.Result result)
