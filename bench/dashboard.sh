@@ -6,13 +6,15 @@
 # writes audit entries) and times each scenario with curl, one request at a time, after 10 warm-up requests,
 # printing p50/p95/max and the CPU time per request of the app and of the PostgreSQL server.
 #
-#   bench/dashboard.sh [sqlite|postgres|both]    (default both; requests per scenario: requests=N, default 50)
+#   bench/dashboard.sh [sqlite|postgres|both]    (default both; per scenario: requests=N timed (default 50) after
+#                                                warmup=N (10), and touches=N (5) in a first pass over all scenarios)
 #
 # To add scenarios (the joint evaluation, ...): define a function NAME_scenarios that calls measure_cpu (it may use
 # $admin, $bantul, $forum (cookie jars), $token (admin bearer token) and $period) and add NAME_scenarios to
 # scenario_sets below.
 set -euo pipefail
 requests=${requests:-50}
+touches=${touches:-5}
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_init
 which=${1:-both}
@@ -48,7 +50,7 @@ scenarios() { # provider
     echo "## $1: $(curl -s -H "Authorization: Bearer $token" "$base/api/v1/dashboard?period=$period" | python3 -c '
 import sys, json
 d = json.load(sys.stdin)["totals"]
-print(f"{d[\"peopleServed\"]:,} people served, {d[\"services\"]:,} services in the semester (admin.diy)")')"
+print("{:,} people served, {:,} services in the semester (admin.diy)".format(d["peopleServed"], d["services"]))')"
   fi
   local set
   for set in "${scenario_sets[@]}"; do "$set"; done

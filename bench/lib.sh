@@ -7,7 +7,9 @@
 #                                      PostgreSQL cluster is copied per run; copy the SQLite file before writing)
 #   start_app sqlite|postgres CONN     the Release app on a free port ($base, $app), stopped on exit
 #   login USER / api_token USER        a cookie jar / a bearer token of a demo user
-#   measure NAME CURL-ARGS...          10 warm-up requests, then $requests timed ones: p50, p95, max
+#   measure NAME CURL-ARGS...          $warmup (10) warm-up requests, then $requests timed ones: p50, p95, max
+#   measure_cpu NAME CURL-ARGS...      measure, then CPU per request of the app and PostgreSQL (warming=1: only
+#                                      touch it $touches (20) times)
 set -euo pipefail
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -148,7 +150,7 @@ measure() { # name, curl args...
   shift
   status=$(curl -s -o /dev/null -w '%{http_code}' "$@")
   [[ $status == 200 ]] || { echo "$name: HTTP $status, not measured" >&2; return; }
-  for _ in $(seq 1 10); do curl -s -o /dev/null "$@"; done
+  for _ in $(seq 1 "${warmup:-10}"); do curl -s -o /dev/null "$@"; done
   for _ in $(seq 1 "$requests"); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done >"$work/times"
   python3 - "$name" "$work/times" <<'PY'
 import sys
@@ -176,7 +178,7 @@ measure_cpu() { # name, curl args...
   local before after db_before db_after
   if [[ -n ${warming:-} ]]; then
     shift
-    for _ in $(seq 1 20); do curl -s -o /dev/null "$@"; done
+    for _ in $(seq 1 "${touches:-20}"); do curl -s -o /dev/null "$@"; done
     return
   fi
   before=$(awk '{print $14 + $15}' "/proc/$app/stat")
@@ -184,5 +186,5 @@ measure_cpu() { # name, curl args...
   measure "$@"
   after=$(awk '{print $14 + $15}' "/proc/$app/stat")
   db_after=$(db_cpu)
-  echo "    cpu per request: app $(python3 -c "print(round(($after - $before) * 1000 / $(getconf CLK_TCK) / ($requests + 11), 1))") ms, database server $(python3 -c "print(round(($db_after - $db_before) * 1000 / $(getconf CLK_TCK) / ($requests + 11), 1))") ms"
+  echo "    cpu per request: app $(python3 -c "print(round(($after - $before) * 1000 / $(getconf CLK_TCK) / ($requests + ${warmup:-10} + 1), 1))") ms, database server $(python3 -c "print(round(($db_after - $db_before) * 1000 / $(getconf CLK_TCK) / ($requests + ${warmup:-10} + 1), 1))") ms"
 }
