@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Shared by the benchmark scripts of bench/: source it, then call bench_init.
 #   start_postgres [DIR]               a throw-away PostgreSQL 15 on a free port ($PG_CONN), stopped on exit
-#   large_registry sqlite|postgres N   a database with the demo plus synthetic people up to N ($REGISTRY_CONN);
+#   large_registry sqlite|postgres N [S]  a database with the demo plus synthetic people up to N ($REGISTRY_CONN),
+#                                      with S services spread over six semesters when S is given (seed --services);
 #                                      kept in ~/.cache/wahana-bench (or $WAHANA_BENCH_DATA) and reused by later runs (the
 #                                      PostgreSQL cluster is copied per run; copy the SQLite file before writing)
 #   start_app sqlite|postgres CONN     the Release app on a free port ($base, $app), stopped on exit
 #   login USER / api_token USER        a cookie jar / a bearer token of a demo user
-#   measure NAME CURL-ARGS...          10 warm-up requests, then $requests timed ones: p50, p95, max
+#   measure NAME CURL-ARGS...          $warmup (10) warm-up requests, then $requests timed ones: p50, p95, max
+#   measure_cpu NAME CURL-ARGS...      measure, then CPU per request of the app and PostgreSQL (warming=1: only
+#                                      touch it $touches (20) times)
 set -euo pipefail
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -86,23 +89,28 @@ stop_app() {
   fi
 }
 
-large_registry() { # provider people
-  local provider=$1 people=$2
+large_registry() { # provider people [services]
+  local provider=$1 people=$2 services=${3:-}
   local data=${WAHANA_BENCH_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/wahana-bench}
+  local name=$people seed_services=()
+  if [[ -n $services ]]; then
+    name="$people-s$services"
+    seed_services=(--services "$services")
+  fi
   mkdir -p "$data"
   if [[ $provider == sqlite ]]; then
-    local file="$data/registry-$people.db"
+    local file="$data/registry-$name.db"
     REGISTRY_CONN="Data Source=$file"
     [[ -f $file ]] && { echo "reusing $file"; return; }
     rm -f "$file.partial"
     start_app sqlite "Data Source=$file.partial"
     stop_app
-    dotnet run --project bench/Wahana.Bench -c Release -- seed --provider sqlite --connection "Data Source=$file.partial" --people "$people"
+    dotnet run --project bench/Wahana.Bench -c Release -- seed --provider sqlite --connection "Data Source=$file.partial" --people "$people" "${seed_services[@]}"
     sqlite3 "$file.partial" 'PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;' >/dev/null 2>&1 || true
     mv "$file.partial" "$file"
   else
     # A PostgreSQL cluster holding the registry is kept as a stopped data directory and copied for each run.
-    local saved="$data/pg-registry-$people"
+    local saved="$data/pg-registry-$name"
     if [[ -d $saved ]]; then
       echo "reusing $saved"
       start_postgres "$saved"
@@ -113,7 +121,7 @@ large_registry() { # provider people
     REGISTRY_CONN="$PG_CONN"
     start_app postgres "$REGISTRY_CONN"
     stop_app
-    dotnet run --project bench/Wahana.Bench -c Release -- seed --provider postgres --connection "$REGISTRY_CONN" --people "$people"
+    dotnet run --project bench/Wahana.Bench -c Release -- seed --provider postgres --connection "$REGISTRY_CONN" --people "$people" "${seed_services[@]}"
     pg_run "$PG_BIN/psql" -h "$PG_DIR" -p "$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$PG_CONN")" -U postgres -c 'VACUUM ANALYZE' >/dev/null
     pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
     rm -rf "$saved.partial"
@@ -142,7 +150,7 @@ measure() { # name, curl args...
   shift
   status=$(curl -s -o /dev/null -w '%{http_code}' "$@")
   [[ $status == 200 ]] || { echo "$name: HTTP $status, not measured" >&2; return; }
-  for _ in $(seq 1 10); do curl -s -o /dev/null "$@"; done
+  for _ in $(seq 1 "${warmup:-10}"); do curl -s -o /dev/null "$@"; done
   for _ in $(seq 1 "$requests"); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done >"$work/times"
   python3 - "$name" "$work/times" <<'PY'
 import sys
@@ -150,4 +158,33 @@ t = sorted(float(x) * 1000 for x in open(sys.argv[2]))
 p = lambda q: t[min(len(t) - 1, int(q * len(t)))]
 print(f"{sys.argv[1]}: n={len(t)} p50={p(0.5):.1f} ms p95={p(0.95):.1f} ms max={t[-1]:.1f} ms")
 PY
+}
+
+# measure, followed by the CPU time (user + system) per request of the app ($app) and of the PostgreSQL server:
+# figures that do not depend on what else the machine is running, unlike the wall-clock percentiles.
+# With warming set, only touches the scenario 20 times (JIT, the database's pages).
+db_cpu() { # CPU ticks of the PostgreSQL server (postmaster and its backends); 0 on SQLite (it runs inside the app)
+  if [[ -n $PG_DIR && -f $PG_DIR/data/postmaster.pid ]]; then
+    local postmaster
+    postmaster=$(head -1 "$PG_DIR/data/postmaster.pid")
+    { echo "$postmaster"; ps --ppid "$postmaster" -o pid=; } | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done \
+      | awk '{s += $1} END {print s + 0}'
+  else
+    echo 0
+  fi
+}
+
+measure_cpu() { # name, curl args...
+  local before after db_before db_after
+  if [[ -n ${warming:-} ]]; then
+    shift
+    for _ in $(seq 1 "${touches:-20}"); do curl -s -o /dev/null "$@"; done
+    return
+  fi
+  before=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  db_before=$(db_cpu)
+  measure "$@"
+  after=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  db_after=$(db_cpu)
+  echo "    cpu per request: app $(python3 -c "print(round(($after - $before) * 1000 / $(getconf CLK_TCK) / ($requests + ${warmup:-10} + 1), 1))") ms, database server $(python3 -c "print(round(($db_after - $db_before) * 1000 / $(getconf CLK_TCK) / ($requests + ${warmup:-10} + 1), 1))") ms"
 }

@@ -31,7 +31,7 @@ internal static class BenchCommands
         if (args is not ["seed", ..])
         {
             await Console.Error.WriteLineAsync(
-                "Usage: seed --provider sqlite|postgres --connection CONNECTION [--people 1000000] [--served-share 0.5]\n" +
+                "Usage: seed --provider sqlite|postgres --connection CONNECTION [--people 1000000] [--served-share 0.5] [--services N]\n" +
                 "       import-file --provider sqlite|postgres --connection CONNECTION [--user pengurus.01] [--rows 100000] --out FILE\n" +
                 "       import-steps --provider sqlite|postgres --connection CONNECTION --file FILE.xlsx [--user pengurus.01] [--repeat 2]\n" +
                 "       scan --provider sqlite|postgres --connection CONNECTION [--parallelism N]  (writes DuplicatePairs: use a copy)\n" +
@@ -43,8 +43,10 @@ internal static class BenchCommands
         var people = int.Parse(Option(args, "--people") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture);
         var servedShare = double.Parse(Option(args, "--served-share") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
 
+        var services = Option(args, "--services") is { } total ? int.Parse(total, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+
         var clock = Stopwatch.StartNew();
-        var added = await new LargeRegistry(() => Context(provider, connection), people, servedShare).FillAsync();
+        var added = await new LargeRegistry(() => Context(provider, connection), people, servedShare, services).FillAsync();
         Console.WriteLine($"added {added:N0} beneficiaries in {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }

@@ -10,10 +10,16 @@ namespace Wahana.Bench;
 /// <summary>
 /// Adds synthetic beneficiaries to the demo WKSBM until the registry holds the wanted number of people: valid
 /// unique NIKs (8% without NIK), families of 1-4 sharing a KK, 1-2 PPKS categories, and for a share of them one
-/// service in the current semester and one in the previous. Deterministic (fixed seed).
+/// service in the current semester and one in the previous. With <c>servicesTarget</c> (seed --services N) the
+/// added people get about N services in all instead, spread over the last six semesters (after each person's
+/// registration), of every kind, form and funding source, for the dashboard benchmark. Deterministic (fixed seed).
 /// </summary>
-internal sealed class LargeRegistry(Func<WahanaDbContext> newContext, int targetPeople, double servedShare)
+internal sealed class LargeRegistry(Func<WahanaDbContext> newContext, int targetPeople, double servedShare, int? servicesTarget = null)
 {
+    private const int TrendSemesters = 6;
+
+    private double _servicesPerPerson;
+
     private const int Batch = 5_000;
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
 
@@ -41,6 +47,7 @@ internal sealed class LargeRegistry(Func<WahanaDbContext> newContext, int target
             throw new InvalidOperationException("No WKSBM in the database: start the app on it once so that it seeds the demo.");
         }
         var toAdd = Math.Max(0, targetPeople - existing);
+        _servicesPerPerson = servicesTarget is { } target && toAdd > 0 ? (double)target / toAdd : 0;
         var added = 0;
         while (added < toAdd)
         {
@@ -113,7 +120,43 @@ internal sealed class LargeRegistry(Func<WahanaDbContext> newContext, int target
         return person;
     }
 
-    private IEnumerable<Service> ServicesOf(Beneficiary person)
+    private IEnumerable<Service> ServicesOf(Beneficiary person) =>
+        servicesTarget is null ? TwoSemestersOf(person) : SpreadServicesOf(person);
+
+    /// <summary>0 to twice the average number of services, each in a random one of the last six semesters.</summary>
+    private IEnumerable<Service> SpreadServicesOf(Beneficiary person)
+    {
+        var semesters = new List<Semester>();
+        for (var (semester, i) = (Semester.Of(Today), 0); i < TrendSemesters; semester = semester.Previous, i++)
+        {
+            if (semester.End >= person.RegisteredOn)
+            {
+                semesters.Add(semester);
+            }
+        }
+        var count = semesters.Count == 0 ? 0 : _faker.Random.Int(0, (int)Math.Round(2 * _servicesPerPerson));
+        for (var i = 0; i < count; i++)
+        {
+            var semester = _faker.PickRandom(semesters);
+            var from = semester.Start > person.RegisteredOn ? semester.Start : person.RegisteredOn;
+            var until = semester.End < Today ? semester.End : Today;
+            var form = _faker.PickRandom<ServiceForm>();
+            var funding = _faker.PickRandom<FundingSource>();
+            yield return new Service
+            {
+                BeneficiaryId = person.Id,
+                InstitutionId = person.InstitutionId,
+                RegencyCode = person.RegencyCode,
+                Date = DemoFakes.DateBetween(_faker, from, until),
+                Kind = _faker.PickRandom<ServiceKind>(),
+                Form = form,
+                ValueRupiah = form is ServiceForm.Pendampingan ? 0 : DemoFakes.Amount(_faker, 50_000, 1_000_000, 25_000),
+                FundingSource = funding is FundingSource.Donasi or FundingSource.Csr ? FundingSource.Swadaya : funding,
+            };
+        }
+    }
+
+    private IEnumerable<Service> TwoSemestersOf(Beneficiary person)
     {
         var current = Semester.Of(Today);
         foreach (var semester in new[] { current.Previous, current })

@@ -70,7 +70,10 @@ public static class WebServices
             pages.UseStatusCodePagesWithReExecute("/galat/{0}");
         });
         app.Use(SecurityHeaders);
-        app.UseStaticFiles();
+        // GeoJSON boundaries (wwwroot/data) are not among the default static file types.
+        var staticTypes = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+        staticTypes.Mappings[".geojson"] = "application/geo+json";
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = staticTypes });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

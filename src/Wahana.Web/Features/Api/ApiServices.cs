@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Wahana.Web.Features.Account;
 using Wahana.Web.Features.Assessments;
 using Wahana.Web.Features.Beneficiaries;
+using Wahana.Web.Features.Dashboard;
 using Wahana.Web.Features.Distributions;
 using Wahana.Web.Features.Duplicates;
 using Wahana.Web.Features.Institutions;
@@ -57,6 +58,7 @@ public static class ApiServices
         secured.MapReportsApi();
         secured.MapServicesApi();
         secured.MapReferralsApi();
+        secured.MapDashboardApi();
         return app;
     }
 }

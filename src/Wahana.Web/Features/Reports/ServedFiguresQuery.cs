@@ -21,6 +21,18 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
     public sealed record Result(ServedFigures Total, IReadOnlyDictionary<Guid, ServedFigures> PerInstitution)
     {
         public ServedFigures Of(Guid institutionId) => PerInstitution.GetValueOrDefault(institutionId) ?? ServedFigures.Empty;
+
+        /// <summary>The people served, by the WKSBM that served them (the pairs <see cref="ServedFigures.PeopleServed"/> counts).</summary>
+        internal ILookup<Guid, Guid> ServedPeople { get; init; } = Enumerable.Empty<Guid>().ToLookup(g => g);
+
+        /// <summary>
+        /// Distinct people served per area, the WKSBM grouped by <paramref name="areaOf"/> (their kabupaten/kota, their
+        /// kapanewon): counted from the same pairs as <see cref="ServedFigures.PeopleServed"/>, so a person served by
+        /// two WKSBM of one area is one person there.
+        /// </summary>
+        public IReadOnlyDictionary<string, int> PeopleServedBy(Func<Guid, string> areaOf) =>
+            ServedPeople.GroupBy(g => areaOf(g.Key), StringComparer.Ordinal)
+                .ToDictionary(a => a.Key, a => a.SelectMany(g => g).Distinct().Count(), StringComparer.Ordinal);
     }
 
     private sealed record TotalRow(Guid InstitutionId, ServiceKind Kind, ServiceForm Form, FundingSource Funding, int Services, long Rupiah);
@@ -43,15 +55,7 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
     {
         var (start, end) = (semester.Start, semester.End);
         var inSemester = db.ServicesToCount.Where(s => s.Date >= start && s.Date <= end);
-        var services = inSemester;
-        if (institutionId is { } institution)
-        {
-            services = services.Where(s => s.InstitutionId == institution);
-        }
-        else if (regencyCode is { } regency)
-        {
-            services = services.Where(s => s.RegencyCode == regency);
-        }
+        var services = Within(inSemester, regencyCode, institutionId);
 
         var totals = await services
             .GroupBy(s => new { s.InstitutionId, s.Kind, s.Form, s.FundingSource })
@@ -85,7 +89,7 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
         var total = Compile(
             [.. served.Select(p => p.Id).Distinct()], totals, activities.Count,
             volunteers.Select(v => v.Id).Distinct().Count(), referrals, notServed.Sum(n => n.Count), people, categories, day);
-        return new Result(total, perInstitution);
+        return new Result(total, perInstitution) { ServedPeople = servedBy };
     }
 
     private static ServedFigures Compile(
@@ -211,6 +215,51 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
         return await people.Where(b => !inSemester.Any(s => s.BeneficiaryId == b.Id))
             .GroupBy(b => b.InstitutionId)
             .Select(g => new InstitutionCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The services of one WKSBM, of one kabupaten/kota, or all of them (both null): what every figure here counts.</summary>
+    private static IQueryable<Service> Within(IQueryable<Service> services, string? regencyCode, Guid? institutionId)
+    {
+        if (institutionId is { } institution)
+        {
+            return services.Where(s => s.InstitutionId == institution);
+        }
+        return regencyCode is { } regency ? services.Where(s => s.RegencyCode == regency) : services;
+    }
+
+    /// <summary>People served, services and rupiah of one area (a kabupaten/kota, a kapanewon) in a semester.</summary>
+    public sealed record AreaFigures(string Code, int PeopleServed, int Services, long Rupiah);
+
+    /// <summary>
+    /// <see cref="ServedFigures.PeopleServed"/> of each semester from <paramref name="from"/> to <paramref name="to"/>,
+    /// counted as <see cref="LoadAsync"/> counts it (distinct people of the same services), one count per semester
+    /// (a range of the figures index each; cheaper than grouping the whole span by a date function): the trend.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Semester, int>> PeopleServedPerSemesterAsync(
+        Semester from, Semester to, string? regencyCode, Guid? institutionId, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<Semester, int>();
+        for (var semester = from; semester.Start <= to.Start; semester = semester.Next)
+        {
+            var (start, end) = (semester.Start, semester.End);
+            counts[semester] = await Within(db.ServicesToCount.Where(s => s.Date >= start && s.Date <= end), regencyCode, institutionId)
+                .Select(s => s.BeneficiaryId).Distinct().CountAsync(cancellationToken);
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// The semester's figures per kabupaten/kota (of the WKSBM that gave the services), all in the user's scope or
+    /// one: distinct people per kabupaten (a person served in two counts in both), services, rupiah.
+    /// </summary>
+    public async Task<IReadOnlyList<AreaFigures>> PerRegencyAsync(Semester semester, string? regencyCode, CancellationToken cancellationToken)
+    {
+        var (start, end) = (semester.Start, semester.End);
+        var services = Within(db.ServicesToCount.Where(s => s.Date >= start && s.Date <= end), regencyCode, null);
+        return await services
+            .GroupBy(s => s.RegencyCode)
+            .Select(g => new AreaFigures(g.Key, g.Select(s => s.BeneficiaryId).Distinct().Count(), g.Count(), g.Sum(s => s.ValueRupiah)))
             .ToListAsync(cancellationToken);
     }
 }

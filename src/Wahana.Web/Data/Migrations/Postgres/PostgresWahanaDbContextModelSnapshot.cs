@@ -1162,6 +1162,10 @@ namespace Wahana.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RegencyCode", "Date");
 
+                    b.HasIndex("Date", "RegencyCode", "InstitutionId", "BeneficiaryId", "Kind", "Form", "FundingSource", "ValueRupiah")
+                        .HasDatabaseName("IX_Services_Figures")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.ToTable("Services");
                 });
 

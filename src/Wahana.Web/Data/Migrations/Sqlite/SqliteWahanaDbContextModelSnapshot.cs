@@ -1149,6 +1149,10 @@ namespace Wahana.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegencyCode", "Date");
 
+                    b.HasIndex("Date", "RegencyCode", "InstitutionId", "BeneficiaryId", "Kind", "Form", "FundingSource", "ValueRupiah")
+                        .HasDatabaseName("IX_Services_Figures")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.ToTable("Services");
                 });
 
