@@ -6,6 +6,7 @@ using Wahana.Web.Features.Assessments;
 using Wahana.Web.Features.Beneficiaries;
 using Wahana.Web.Features.Distributions;
 using Wahana.Web.Features.Duplicates;
+using Wahana.Web.Features.Evaluation;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Regions;
 using Wahana.Web.Features.Volunteers;
@@ -51,6 +52,7 @@ public static class ApiServices
         secured.MapBeneficiariesWriteApi();
         secured.MapDuplicatesApi();
         secured.MapDistributionsApi();
+        secured.MapEvaluationApi();
         return app;
     }
 }

@@ -24,6 +24,12 @@ public static class WahanaPolicies
     /// <summary>Roles that oversee whole regions (province, a kabupaten/kota, the forum): e.g. the coverage map.</summary>
     public const string RegionWide = "RegionWide";
 
+    /// <summary>
+    /// The joint evaluation of WKSBM (/evaluasi): the province, district officers, WKSBM boards (their own WKSBM against
+    /// their kabupaten/kota) and the forum; not volunteers, not partners.
+    /// </summary>
+    public const string Evaluation = "Evaluation";
+
     /// <summary>The JSON API: any signed-in user, by bearer token.</summary>
     public const string Api = "Api";
 
@@ -39,6 +45,8 @@ public static class WahanaPolicies
         options.AddPolicy(RegistryReview, p => p.RequireRole(nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten)));
         options.AddPolicy(RegionWide, p => p.RequireRole(
             nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten), nameof(WahanaRole.Forum)));
+        options.AddPolicy(Evaluation, p => p.RequireRole(
+            nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten), nameof(WahanaRole.PengurusWksbm), nameof(WahanaRole.Forum)));
         options.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         // Every page needs a signed-in user unless it says otherwise.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
