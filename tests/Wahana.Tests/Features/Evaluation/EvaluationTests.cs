@@ -223,7 +223,7 @@ public abstract class EvaluationTests(WahanaFactory factory)
             Assert.Equal(JsonValueKind.Null, row.GetProperty("peopleServed").ValueKind);
             Assert.Equal(JsonValueKind.Null, row.GetProperty("rupiahPerPerson").ValueKind);
             Assert.Equal(5, result.GetProperty("suppressedBelow").GetInt32());
-            var names = await factory.WithDbAsync(db => db.Beneficiaries.Where(b => b.InstitutionId == home.Id).Select(b => b.Name).Take(20).ToListAsync());
+            var names = await factory.WithDbAsync(db => db.Beneficiaries.Where(b => b.InstitutionId == home.Id).OrderBy(b => b.Id).Select(b => b.Name).Take(20).ToListAsync());
             var text = result.GetRawText();
             Assert.DoesNotContain(names, n => text.Contains(n, StringComparison.Ordinal));
 
