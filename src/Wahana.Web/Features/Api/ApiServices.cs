@@ -7,6 +7,7 @@ using Wahana.Web.Features.Beneficiaries;
 using Wahana.Web.Features.Dashboard;
 using Wahana.Web.Features.Distributions;
 using Wahana.Web.Features.Duplicates;
+using Wahana.Web.Features.Evaluation;
 using Wahana.Web.Features.Institutions;
 using Wahana.Web.Features.Referrals;
 using Wahana.Web.Features.Regions;
@@ -59,6 +60,7 @@ public static class ApiServices
         secured.MapServicesApi();
         secured.MapReferralsApi();
         secured.MapDashboardApi();
+        secured.MapEvaluationApi();
         return app;
     }
 }

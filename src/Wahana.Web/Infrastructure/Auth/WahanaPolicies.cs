@@ -30,6 +30,12 @@ public static class WahanaPolicies
     /// </summary>
     public const string Reports = "Reports";
 
+    /// <summary>
+    /// The joint evaluation of WKSBM (/evaluasi): the province, district officers, WKSBM boards (their own WKSBM against
+    /// their kabupaten/kota) and the forum; not volunteers, not partners.
+    /// </summary>
+    public const string Evaluation = "Evaluation";
+
     /// <summary>The JSON API: any signed-in user, by bearer token.</summary>
     public const string Api = "Api";
 
@@ -47,6 +53,8 @@ public static class WahanaPolicies
             nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten), nameof(WahanaRole.Forum)));
         options.AddPolicy(Reports, p => p.RequireRole(
             nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten), nameof(WahanaRole.PengurusWksbm)));
+        options.AddPolicy(Evaluation, p => p.RequireRole(
+            nameof(WahanaRole.AdminProvinsi), nameof(WahanaRole.PetugasKabupaten), nameof(WahanaRole.PengurusWksbm), nameof(WahanaRole.Forum)));
         options.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         // Every page needs a signed-in user unless it says otherwise.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
