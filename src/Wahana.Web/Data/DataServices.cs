@@ -29,6 +29,7 @@ public static class DataServices
             connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite(environment) : connectionString;
             services.AddDbContext<WahanaDbContext, SqliteWahanaDbContext>(db => db.UseSqlite(connectionString));
         }
+        services.AddSingleton<ServedFiguresCache>();
         services.AddSingleton(new DatabaseDescription(options.IsPostgres ? "PostgreSQL" : "SQLite", Describe(connectionString, options.IsPostgres)));
         return services;
     }

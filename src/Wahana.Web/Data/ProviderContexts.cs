@@ -7,8 +7,9 @@ using Wahana.Web.Infrastructure.Auth;
 namespace Wahana.Web.Data;
 
 /// <summary>The SQLite flavour of the model; its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteWahanaDbContext(DbContextOptions<SqliteWahanaDbContext> options, CurrentUser currentUser)
-    : WahanaDbContext(options, currentUser)
+public sealed class SqliteWahanaDbContext(
+    DbContextOptions<SqliteWahanaDbContext> options, CurrentUser currentUser, ServedFiguresCache? figuresCache = null)
+    : WahanaDbContext(options, currentUser, figuresCache)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -19,8 +20,9 @@ public sealed class SqliteWahanaDbContext(DbContextOptions<SqliteWahanaDbContext
 }
 
 /// <summary>The PostgreSQL flavour of the model; its migrations live in Data/Migrations/Postgres.</summary>
-public sealed class PostgresWahanaDbContext(DbContextOptions<PostgresWahanaDbContext> options, CurrentUser currentUser)
-    : WahanaDbContext(options, currentUser)
+public sealed class PostgresWahanaDbContext(
+    DbContextOptions<PostgresWahanaDbContext> options, CurrentUser currentUser, ServedFiguresCache? figuresCache = null)
+    : WahanaDbContext(options, currentUser, figuresCache)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,10 +11,13 @@ namespace Wahana.Web.Data;
 /// Provider-specific subclasses (<see cref="SqliteWahanaDbContext"/>, <see cref="PostgresWahanaDbContext"/>)
 /// carry one migration set each.
 /// </summary>
-public abstract class WahanaDbContext(DbContextOptions options, CurrentUser currentUser)
+public abstract class WahanaDbContext(DbContextOptions options, CurrentUser currentUser, ServedFiguresCache? figuresCache)
     : IdentityUserContext<WahanaUser, Guid>(options)
 {
     public CurrentUser CurrentUser { get; } = currentUser;
+
+    /// <summary>The semester figures kept between requests; each save forgets what it touched (<see cref="FiguresTouched"/>).</summary>
+    public ServedFiguresCache FiguresCache { get; } = figuresCache ?? new ServedFiguresCache();
 
     /// <summary>The name of the access-scope query filter (on entities that have more than one).</summary>
     public const string ScopeFilter = "Scope";
@@ -207,13 +210,19 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var touched = FiguresTouched.Of(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        touched.Forget(this);
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = FiguresTouched.Of(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await touched.ForgetAsync(this, cancellationToken);
+        return saved;
     }
 
     /// <summary>Derives region columns, renews row versions and writes the audit entries, in the same transaction.</summary>

@@ -72,6 +72,8 @@ public static class DemoData
             // A few thousand people compare in well under a second: the queue starts with what the scan finds.
             await LikelyDuplicates.ScanRegistryAsync(db);
             await transaction.CommitAsync();
+            // Written in a transaction (some of it outside the change tracker): the kept semester figures go after the commit.
+            db.FiguresCache.ForgetAll();
         }
         finally
         {

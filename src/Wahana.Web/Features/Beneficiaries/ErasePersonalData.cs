@@ -83,6 +83,8 @@ public static class ErasePersonalData
         }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Written in a transaction (some of it outside the change tracker): the kept semester figures go after the commit.
+        db.FiguresCache.ForgetAll();
     }
 
     /// <summary>

@@ -244,6 +244,8 @@ public sealed partial class ImportJobs : IDisposable
         db.AuditEntries.Add(SummaryEntry(job, db.CurrentUser, result, saved.Count, started, _clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Written in a transaction (some of it outside the change tracker): the kept semester figures go after the commit.
+        db.FiguresCache.ForgetAll();
         job.Result = result;
         job.Saved = saved.Count;
         job.State = ImportState.Selesai;

@@ -106,6 +106,8 @@ public static class DuplicateDecisions
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            // Written in a transaction (some of it outside the change tracker): the kept semester figures go after the commit.
+            db.FiguresCache.ForgetAll();
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -8,16 +8,12 @@ namespace Wahana.Web.Features.Reports;
 /// <summary>
 /// Compiles <see cref="ServedFigures"/> for one semester, per WKSBM and in total, within the user's scope (forum and
 /// partners: everything, as aggregates; the pages hide their small counts). The totals are counted, not summed
-/// from the WKSBM: a person served by two WKSBM is one person in a kabupaten's total. The database groups and
-/// counts the services; the people's sex, age and categories are read once per person served and counted here.
+/// from the WKSBM: a person served by two WKSBM is one person in a kabupaten's total. Each WKSBM's semester is read
+/// from the database once (<see cref="PartsLoader"/>) and kept in <see cref="ServedFiguresCache"/> until a save
+/// touches it; the figures of an area are composed from those parts here, on every request.
 /// </summary>
 public sealed class ServedFiguresQuery(WahanaDbContext db)
 {
-    /// <summary>Up to this many people served, their details are read by id; more, by a join with the services.</summary>
-    private const int ReadByIdUpTo = 5000;
-
-    private const int IdsPerQuery = 500;
-
     public sealed record Result(ServedFigures Total, IReadOnlyDictionary<Guid, ServedFigures> PerInstitution)
     {
         public ServedFigures Of(Guid institutionId) => PerInstitution.GetValueOrDefault(institutionId) ?? ServedFigures.Empty;
@@ -35,17 +31,12 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
                 .ToDictionary(a => a.Key, a => a.SelectMany(g => g).Distinct().Count(), StringComparer.Ordinal);
     }
 
-    private sealed record TotalRow(Guid InstitutionId, ServiceKind Kind, ServiceForm Form, FundingSource Funding, int Services, long Rupiah);
+    /// <summary>People served, services and rupiah of one area (a kabupaten/kota, a kapanewon) in a semester.</summary>
+    public sealed record AreaFigures(string Code, int PeopleServed, int Services, long Rupiah);
 
-    private sealed record Pair(Guid InstitutionId, Guid Id);
+    private sealed record AreaInstitution(Guid Id, string RegencyCode);
 
-    private sealed record Person(Guid Id, Sex Sex, DateOnly BirthDate);
-
-    private sealed record Membership(Guid BeneficiaryId, int CategoryId);
-
-    private sealed record ReferralCount(Guid InstitutionId, ReferralStatus Status, int Count);
-
-    private sealed record InstitutionCount(Guid InstitutionId, int Count);
+    private readonly PartsLoader _loader = new(db);
 
     /// <summary>
     /// The figures of the semester: of one WKSBM (<paramref name="institutionId"/>), of one kabupaten/kota
@@ -53,198 +44,31 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
     /// </summary>
     public async Task<Result> LoadAsync(Semester semester, string? regencyCode, Guid? institutionId, CancellationToken cancellationToken)
     {
-        var (start, end) = (semester.Start, semester.End);
-        var inSemester = db.ServicesToCount.Where(s => s.Date >= start && s.Date <= end);
-        var services = Within(inSemester, regencyCode, institutionId);
-
-        var totals = await services
-            .GroupBy(s => new { s.InstitutionId, s.Kind, s.Form, s.FundingSource })
-            .Select(g => new TotalRow(g.Key.InstitutionId, g.Key.Kind, g.Key.Form, g.Key.FundingSource, g.Count(), g.Sum(s => s.ValueRupiah)))
-            .ToListAsync(cancellationToken);
-        var served = await services.Select(s => new Pair(s.InstitutionId, s.BeneficiaryId)).Distinct().ToListAsync(cancellationToken);
-        var activities = await services.Where(s => s.DistributionId != null)
-            .Select(s => new Pair(s.InstitutionId, s.DistributionId!.Value)).Distinct().ToListAsync(cancellationToken);
-        var volunteers = await db.ServiceVolunteersToCount
-            .Join(services, v => v.ServiceId, s => s.Id, (v, s) => new Pair(s.InstitutionId, v.VolunteerId))
-            .Distinct().ToListAsync(cancellationToken);
-        var (people, categories) = await PeopleAsync(served, services, cancellationToken);
-        var referrals = await ReferralsAsync(start, end, regencyCode, institutionId, cancellationToken);
-        var notServed = await NotServedAsync(inSemester, end, regencyCode, institutionId, cancellationToken);
-
-        var day = end;
-        var servedBy = served.ToLookup(p => p.InstitutionId, p => p.Id);
-        var totalsBy = totals.ToLookup(t => t.InstitutionId);
-        var activitiesBy = activities.ToLookup(a => a.InstitutionId);
-        var volunteersBy = volunteers.ToLookup(v => v.InstitutionId, v => v.Id);
-        var referralsBy = referrals.ToLookup(r => r.InstitutionId);
-        var notServedBy = notServed.ToDictionary(n => n.InstitutionId, n => n.Count);
-        var perInstitution = servedBy.Select(g => g.Key)
-            .Concat(totalsBy.Select(g => g.Key))
-            .Concat(referralsBy.Select(g => g.Key))
-            .Concat(notServedBy.Keys)
-            .Distinct()
-            .ToDictionary(id => id, id => Compile(
-                [.. servedBy[id].Distinct()], [.. totalsBy[id]], activitiesBy[id].Count(), volunteersBy[id].Distinct().Count(),
-                [.. referralsBy[id]], notServedBy.GetValueOrDefault(id), people, categories, day));
-        var total = Compile(
-            [.. served.Select(p => p.Id).Distinct()], totals, activities.Count,
-            volunteers.Select(v => v.Id).Distinct().Count(), referrals, notServed.Sum(n => n.Count), people, categories, day);
-        return new Result(total, perInstitution) { ServedPeople = servedBy };
+        var area = await AreaAsync(regencyCode, institutionId, cancellationToken);
+        var parts = await _loader.PartsAsync(semester, [.. area.Select(i => i.Id)], cancellationToken);
+        var people = new HashSet<Guid>(parts.Values.SelectMany(p => p.People));
+        var facts = await _loader.FactsAsync(people, cancellationToken);
+        var day = semester.End;
+        var perInstitution = parts.Where(p => !IsEmpty(p.Value))
+            .ToDictionary(p => p.Key, p => Compile([p.Value], p.Value.People, facts, day));
+        var total = Compile([.. parts.Values], people, facts, day);
+        var pairs = parts.SelectMany(p => p.Value.People.Select(person => (Institution: p.Key, Person: person)));
+        return new Result(total, perInstitution) { ServedPeople = pairs.ToLookup(p => p.Institution, p => p.Person) };
     }
-
-    private static ServedFigures Compile(
-        List<Guid> servedIds, List<TotalRow> totals, int activities, int volunteers, List<ReferralCount> referrals, int notServed,
-        Dictionary<Guid, Person> people, ILookup<Guid, int> categories, DateOnly day)
-    {
-        var slugs = PpksCategory.All.ToDictionary(c => c.Id, c => c.Slug);
-        var byCategory = new Dictionary<string, int>(StringComparer.Ordinal);
-        var bySex = new Dictionary<Sex, int>();
-        var byAge = new Dictionary<AgeGroup, int>();
-        foreach (var id in servedIds)
-        {
-            foreach (var category in categories[id])
-            {
-                if (slugs.TryGetValue(category, out var slug))
-                {
-                    byCategory[slug] = byCategory.GetValueOrDefault(slug) + 1;
-                }
-            }
-            if (people.TryGetValue(id, out var person))
-            {
-                bySex[person.Sex] = bySex.GetValueOrDefault(person.Sex) + 1;
-                var group = ServedFigures.AgeGroupOn(person.BirthDate, day);
-                byAge[group] = byAge.GetValueOrDefault(group) + 1;
-            }
-        }
-        return new ServedFigures
-        {
-            PeopleServed = servedIds.Count,
-            PeopleByCategory = byCategory,
-            PeopleBySex = bySex,
-            PeopleByAgeGroup = byAge,
-            Total = new ServiceTotal(totals.Sum(t => t.Services), totals.Sum(t => t.Rupiah)),
-            ByKind = Sum(totals, t => t.Kind),
-            ByForm = Sum(totals, t => t.Form),
-            ByFunding = Sum(totals, t => t.Funding),
-            Activities = activities,
-            ActiveVolunteers = volunteers,
-            ReferralsByStatus = referrals.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
-            NotServed = notServed,
-        };
-    }
-
-    private static Dictionary<TKey, ServiceTotal> Sum<TKey>(IEnumerable<TotalRow> totals, Func<TotalRow, TKey> key) where TKey : notnull =>
-        totals.GroupBy(key).ToDictionary(g => g.Key, g => new ServiceTotal(g.Sum(t => t.Services), g.Sum(t => t.Rupiah)));
-
-    /// <summary>
-    /// Sex, birth date and categories of the people served. Read by id when they are few (a WKSBM's report); else
-    /// through the services (a kabupaten, the province), where the people filter applies as for any list.
-    /// </summary>
-    private async Task<(Dictionary<Guid, Person> People, ILookup<Guid, int> Categories)> PeopleAsync(
-        List<Pair> served, IQueryable<Service> services, CancellationToken cancellationToken)
-    {
-        var ids = served.Select(p => p.Id).Distinct().ToList();
-        var people = new List<Person>(ids.Count);
-        var memberships = new List<Membership>(ids.Count * 2);
-        if (ids.Count <= ReadByIdUpTo)
-        {
-            // The details are counted, never shown: any person served by a service in scope is counted, wherever
-            // their record is kept. Only the people filter is lifted, and only in these queries of people alone.
-            var registry = db.Beneficiaries.IgnoreQueryFilters([WahanaDbContext.ScopeFilter, WahanaDbContext.MergedFilter]);
-            var categoryRows = db.BeneficiaryCategories.IgnoreQueryFilters([WahanaDbContext.ScopeFilter]);
-            foreach (var chunk in ids.Chunk(IdsPerQuery))
-            {
-                people.AddRange(await registry.Where(b => chunk.Contains(b.Id))
-                    .Select(b => new Person(b.Id, b.Sex, b.BirthDate)).ToListAsync(cancellationToken));
-                memberships.AddRange(await categoryRows.Where(c => chunk.Contains(c.BeneficiaryId))
-                    .Select(c => new Membership(c.BeneficiaryId, c.CategoryId)).ToListAsync(cancellationToken));
-            }
-        }
-        else
-        {
-            people.AddRange(await db.BeneficiariesToCount.Where(b => services.Any(s => s.BeneficiaryId == b.Id))
-                .Select(b => new Person(b.Id, b.Sex, b.BirthDate)).ToListAsync(cancellationToken));
-            memberships.AddRange(await db.BeneficiaryCategoriesToCount.Where(c => services.Any(s => s.BeneficiaryId == c.BeneficiaryId))
-                .Select(c => new Membership(c.BeneficiaryId, c.CategoryId)).ToListAsync(cancellationToken));
-        }
-        return (people.ToDictionary(p => p.Id), memberships.ToLookup(m => m.BeneficiaryId, m => m.CategoryId));
-    }
-
-    /// <summary>Referrals sent in the semester by their status now (numbers only; the forum sees them as aggregates).</summary>
-    private async Task<List<ReferralCount>> ReferralsAsync(
-        DateOnly start, DateOnly end, string? regencyCode, Guid? institutionId, CancellationToken cancellationToken)
-    {
-        // A query of referrals alone: lifting their filter for the forum's aggregates lifts nothing else.
-        var referrals = (db.CurrentUser.Scope.SeesPeople ? db.Referrals : db.Referrals.IgnoreQueryFilters())
-            .Where(r => r.SentOn >= start && r.SentOn <= end);
-        if (institutionId is { } institution)
-        {
-            referrals = referrals.Where(r => r.InstitutionId == institution);
-        }
-        else if (regencyCode is { } regency)
-        {
-            referrals = referrals.Where(r => r.RegencyCode == regency);
-        }
-        else if (db.CurrentUser.Scope.InstitutionId is { } own)
-        {
-            // A WKSBM also sees referrals sent to it; its figures are those it sent.
-            referrals = referrals.Where(r => r.InstitutionId == own);
-        }
-        else if (db.CurrentUser.Scope.RegencyCode is { } district)
-        {
-            referrals = referrals.Where(r => r.RegencyCode == district);
-        }
-        return await referrals.GroupBy(r => new { r.InstitutionId, r.Status })
-            .Select(g => new ReferralCount(g.Key.InstitutionId, g.Key.Status, g.Count()))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Active people registered by the semester's end, at home in these WKSBM, with no service in the semester.</summary>
-    private async Task<List<InstitutionCount>> NotServedAsync(
-        IQueryable<Service> inSemester, DateOnly end, string? regencyCode, Guid? institutionId, CancellationToken cancellationToken)
-    {
-        var people = db.BeneficiariesToCount.Where(b => b.Status == BeneficiaryStatus.Aktif && b.RegisteredOn <= end);
-        if (institutionId is { } institution)
-        {
-            people = people.Where(b => b.InstitutionId == institution);
-        }
-        else if (regencyCode is { } regency)
-        {
-            people = people.Where(b => b.RegencyCode == regency);
-        }
-        return await people.Where(b => !inSemester.Any(s => s.BeneficiaryId == b.Id))
-            .GroupBy(b => b.InstitutionId)
-            .Select(g => new InstitutionCount(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The services of one WKSBM, of one kabupaten/kota, or all of them (both null): what every figure here counts.</summary>
-    private static IQueryable<Service> Within(IQueryable<Service> services, string? regencyCode, Guid? institutionId)
-    {
-        if (institutionId is { } institution)
-        {
-            return services.Where(s => s.InstitutionId == institution);
-        }
-        return regencyCode is { } regency ? services.Where(s => s.RegencyCode == regency) : services;
-    }
-
-    /// <summary>People served, services and rupiah of one area (a kabupaten/kota, a kapanewon) in a semester.</summary>
-    public sealed record AreaFigures(string Code, int PeopleServed, int Services, long Rupiah);
 
     /// <summary>
     /// <see cref="ServedFigures.PeopleServed"/> of each semester from <paramref name="from"/> to <paramref name="to"/>,
-    /// counted as <see cref="LoadAsync"/> counts it (distinct people of the same services), one count per semester
-    /// (a range of the figures index each; cheaper than grouping the whole span by a date function): the trend.
+    /// counted as <see cref="LoadAsync"/> counts it: the trend.
     /// </summary>
     public async Task<IReadOnlyDictionary<Semester, int>> PeopleServedPerSemesterAsync(
         Semester from, Semester to, string? regencyCode, Guid? institutionId, CancellationToken cancellationToken)
     {
+        var ids = (await AreaAsync(regencyCode, institutionId, cancellationToken)).Select(i => i.Id).ToList();
         var counts = new Dictionary<Semester, int>();
         for (var semester = from; semester.Start <= to.Start; semester = semester.Next)
         {
-            var (start, end) = (semester.Start, semester.End);
-            counts[semester] = await Within(db.ServicesToCount.Where(s => s.Date >= start && s.Date <= end), regencyCode, institutionId)
-                .Select(s => s.BeneficiaryId).Distinct().CountAsync(cancellationToken);
+            var parts = await _loader.PartsAsync(semester, ids, cancellationToken);
+            counts[semester] = parts.Values.SelectMany(p => p.People).Distinct().Count();
         }
         return counts;
     }
@@ -255,11 +79,97 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<AreaFigures>> PerRegencyAsync(Semester semester, string? regencyCode, CancellationToken cancellationToken)
     {
-        var (start, end) = (semester.Start, semester.End);
-        var services = Within(db.ServicesToCount.Where(s => s.Date >= start && s.Date <= end), regencyCode, null);
-        return await services
-            .GroupBy(s => s.RegencyCode)
-            .Select(g => new AreaFigures(g.Key, g.Select(s => s.BeneficiaryId).Distinct().Count(), g.Count(), g.Sum(s => s.ValueRupiah)))
-            .ToListAsync(cancellationToken);
+        var area = await AreaAsync(regencyCode, null, cancellationToken);
+        var parts = await _loader.PartsAsync(semester, [.. area.Select(i => i.Id)], cancellationToken);
+        return [.. area.Where(i => !IsEmpty(parts[i.Id])).GroupBy(i => i.RegencyCode, StringComparer.Ordinal)
+            .Select(r => new AreaFigures(r.Key,
+                r.SelectMany(i => parts[i.Id].People).Distinct().Count(),
+                r.Sum(i => parts[i.Id].Totals.Sum(t => t.Services)),
+                r.Sum(i => parts[i.Id].Totals.Sum(t => t.Rupiah))))];
     }
+
+    /// <summary>
+    /// The WKSBM whose services are counted: the one asked for, or those of the kabupaten/kota asked for, or all;
+    /// within the people scope of the user (a district office its kabupaten/kota, a WKSBM itself), except for the
+    /// province and for the forum and partners, who count everything (as <see cref="WahanaDbContext.ServicesToCount"/>).
+    /// </summary>
+    private async Task<List<AreaInstitution>> AreaAsync(string? regencyCode, Guid? institutionId, CancellationToken cancellationToken)
+    {
+        var scope = db.CurrentUser.Scope;
+        var institutions = db.Institutions.IgnoreQueryFilters().AsNoTracking();
+        if (institutionId is { } institution)
+        {
+            institutions = institutions.Where(i => i.Id == institution);
+        }
+        else if (regencyCode is { } regency)
+        {
+            institutions = institutions.Where(i => i.RegencyCode == regency);
+        }
+        var countsEverything = scope.AllPeople || (!scope.SeesPeople && scope.AllInstitutions);
+        if (!countsEverything)
+        {
+            if (scope.RegencyCode is { } district)
+            {
+                institutions = institutions.Where(i => i.RegencyCode == district);
+            }
+            else if (scope.InstitutionId is { } own)
+            {
+                institutions = institutions.Where(i => i.Id == own);
+            }
+            else
+            {
+                return [];
+            }
+        }
+        return await institutions.Select(i => new AreaInstitution(i.Id, i.RegencyCode)).ToListAsync(cancellationToken);
+    }
+
+    private static bool IsEmpty(InstitutionSemesterFigures part) =>
+        part.Totals.Count == 0 && part.People.Count == 0 && part.Referrals.Count == 0 && part.NotServed == 0;
+
+    private static ServedFigures Compile(
+        List<InstitutionSemesterFigures> parts, IReadOnlySet<Guid> people,
+        IReadOnlyDictionary<Guid, ServedPersonFacts> facts, DateOnly day)
+    {
+        var slugs = PpksCategory.All.ToDictionary(c => c.Id, c => c.Slug);
+        var byCategory = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bySex = new Dictionary<Sex, int>();
+        var byAge = new Dictionary<AgeGroup, int>();
+        foreach (var id in people)
+        {
+            if (!facts.TryGetValue(id, out var person))
+            {
+                continue;
+            }
+            foreach (var category in person.CategoryIds)
+            {
+                if (slugs.TryGetValue(category, out var slug))
+                {
+                    byCategory[slug] = byCategory.GetValueOrDefault(slug) + 1;
+                }
+            }
+            bySex[person.Sex] = bySex.GetValueOrDefault(person.Sex) + 1;
+            var group = ServedFigures.AgeGroupOn(person.BirthDate, day);
+            byAge[group] = byAge.GetValueOrDefault(group) + 1;
+        }
+        var totals = parts.SelectMany(p => p.Totals).ToList();
+        return new ServedFigures
+        {
+            PeopleServed = people.Count,
+            PeopleByCategory = byCategory,
+            PeopleBySex = bySex,
+            PeopleByAgeGroup = byAge,
+            Total = new ServiceTotal(totals.Sum(t => t.Services), totals.Sum(t => t.Rupiah)),
+            ByKind = Sum(totals, t => t.Kind),
+            ByForm = Sum(totals, t => t.Form),
+            ByFunding = Sum(totals, t => t.Funding),
+            Activities = parts.Sum(p => p.Activities),
+            ActiveVolunteers = parts.Count == 1 ? parts[0].Volunteers.Count : parts.SelectMany(p => p.Volunteers).Distinct().Count(),
+            ReferralsByStatus = parts.SelectMany(p => p.Referrals).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Value)),
+            NotServed = parts.Sum(p => p.NotServed),
+        };
+    }
+
+    private static Dictionary<TKey, ServiceTotal> Sum<TKey>(IEnumerable<ServiceTotalRow> totals, Func<ServiceTotalRow, TKey> key) where TKey : notnull =>
+        totals.GroupBy(key).ToDictionary(g => g.Key, g => new ServiceTotal(g.Sum(t => t.Services), g.Sum(t => t.Rupiah)));
 }

@@ -313,6 +313,8 @@ public sealed partial class ServiceImportJobs : IDisposable
         db.AuditEntries.Add(SummaryEntry(job, db.CurrentUser, services, value, started, _clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Written in a transaction (some of it outside the change tracker): the kept semester figures go after the commit.
+        db.FiguresCache.ForgetAll();
         job.Result = result;
         job.Saved = services.Count;
         job.SavedValue = value;
