@@ -9,9 +9,9 @@
 #   bench/dashboard.sh [sqlite|postgres|both]    (default both; per scenario: requests=N timed (default 50) after
 #                                                warmup=N (10), and touches=N (5) in a first pass over all scenarios)
 #
-# To add scenarios (the joint evaluation, ...): define a function NAME_scenarios that calls measure_cpu (it may use
-# $admin, $bantul, $forum (cookie jars), $token (admin bearer token) and $period) and add NAME_scenarios to
-# scenario_sets below.
+# The scenario sets (sets="dashboard_scenarios evaluation_scenarios after_write_scenarios" by default): the dashboard,
+# the joint evaluation, and both read right after a service is recorded. A set is a function calling measure_cpu
+# (it may use $admin, $bantul, $forum, $pengurus (cookie jars), $token (admin bearer token), $period and $current).
 set -euo pipefail
 requests=${requests:-50}
 touches=${touches:-5}
@@ -25,6 +25,10 @@ period=$(python3 -c '
 import datetime
 d = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7))).date()
 print(f"{d.year}-1" if d.month > 6 else f"{d.year - 1}-2")')
+current=$(python3 -c '
+import datetime
+d = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7))).date()
+print(f"{d.year}-{1 if d.month <= 6 else 2}")')
 
 dashboard_scenarios() {
   [[ -n ${warming:-} ]] || echo "### dashboard, semester $period"
@@ -37,7 +41,55 @@ dashboard_scenarios() {
   measure_cpu "pengurus.40 /dasbor (one WKSBM)" -b "$pengurus" "$base/dasbor?periode=$period"
 }
 
-scenario_sets=(dashboard_scenarios)
+# The joint evaluation: the same figures for every WKSBM in scope, with medians and peers.
+evaluation_scenarios() {
+  [[ -n ${warming:-} ]] || echo "### evaluation, semester $period"
+  measure_cpu "admin.diy /evaluasi (province)" -b "$admin" "$base/evaluasi?periode=$period"
+  measure_cpu "admin.diy /evaluasi sorted by people served" -b "$admin" "$base/evaluasi?periode=$period&urut=dilayani&arah=turun"
+  measure_cpu "API admin /api/v1/evaluation (province)" -H "Authorization: Bearer $token" "$base/api/v1/evaluation?period=$period"
+  measure_cpu "dinsos.bantul /evaluasi (kabupaten)" -b "$bantul" "$base/evaluasi?periode=$period"
+  measure_cpu "forum.diy /evaluasi (aggregates, <5 hidden)" -b "$forum" "$base/evaluasi?periode=$period"
+  measure_cpu "pengurus.40 /evaluasi (own WKSBM)" -b "$pengurus" "$base/evaluasi?periode=$period"
+}
+
+# The figures are kept per WKSBM and semester and forgotten by each save that touches them: the province's
+# dashboard and evaluation of the current semester, each read right after pengurus.40 recorded a service (so its
+# WKSBM's part is read again from the database). Times are of the read; the CPU includes the write.
+after_write_scenarios() {
+  [[ -z ${warming:-} ]] || return 0
+  local pengurus_token person today
+  pengurus_token=$(api_token pengurus.40)
+  person=$(curl -s -H "Authorization: Bearer $pengurus_token" "$base/api/v1/beneficiaries?pageSize=1" | python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["id"])')
+  today=$(TZ=Asia/Jakarta date +%F)
+  echo "### after a service is recorded, semester $current"
+  # The semester's parts are read once before (as any earlier visitor would have).
+  curl -s -o /dev/null -b "$admin" "$base/dasbor?periode=$current"
+  curl -s -o /dev/null -H "Authorization: Bearer $token" "$base/api/v1/evaluation?period=$current"
+  record() { curl -s -o /dev/null -H "Authorization: Bearer $pengurus_token" -H 'content-type: application/json' \
+    -d "{\"beneficiaryId\":\"$person\",\"date\":\"$today\",\"kind\":\"santunan\",\"form\":\"barang\",\"value\":1000,\"fundingSource\":\"swadaya\"}" \
+    "$base/api/v1/services"; }
+  measure_cpu_after record "admin.diy /dasbor (province) after a service" -b "$admin" "$base/dasbor?periode=$current"
+  measure_cpu_after record "API admin /api/v1/evaluation (province) after a service" -H "Authorization: Bearer $token" "$base/api/v1/evaluation?period=$current"
+}
+
+measure_cpu_after() { # write function, name, curl args...
+  local write=$1 name=$2 before after db_before db_after
+  shift 2
+  before=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  db_before=$(db_cpu)
+  for _ in $(seq 1 "$requests"); do "$write"; curl -s -o /dev/null -w '%{time_total}\n' "$@"; done >"$work/times"
+  after=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  db_after=$(db_cpu)
+  python3 - "$name" "$work/times" <<'PY'
+import sys
+t = sorted(float(x) * 1000 for x in open(sys.argv[2]))
+p = lambda q: t[min(len(t) - 1, int(q * len(t)))]
+print(f"{sys.argv[1]}: n={len(t)} p50={p(0.5):.1f} ms p95={p(0.95):.1f} ms max={t[-1]:.1f} ms")
+PY
+  echo "    cpu per write + read: app $(python3 -c "print(round(($after - $before) * 1000 / $(getconf CLK_TCK) / $requests, 1))") ms, database server $(python3 -c "print(round(($db_after - $db_before) * 1000 / $(getconf CLK_TCK) / $requests, 1))") ms"
+}
+
+scenario_sets=(${sets:-dashboard_scenarios evaluation_scenarios after_write_scenarios})
 
 scenarios() { # provider
   admin=$(login admin.diy)

@@ -42,12 +42,13 @@ public sealed record ServedPersonFacts(Sex Sex, DateOnly BirthDate, int[] Catego
 /// semester, the home WKSBM of its person; a person's facts and every entry counting them), and the few bulk writes
 /// outside the change tracker call <see cref="ForgetAll"/> after their commit. A load that overlapped a change of the
 /// same WKSBM or person is used for its request but not kept, so a figure is never older than the last committed save
-/// of this process. Several application instances would each keep their own: see ADR 0011.
+/// of this process. Several application instances would each keep their own: see docs/decisions/0012-semester-figures-kept.md.
 /// </summary>
 public sealed class ServedFiguresCache
 {
     private readonly ConcurrentDictionary<(Semester Semester, Guid InstitutionId), InstitutionSemesterFigures> _entries = new();
     private readonly ConcurrentDictionary<Guid, ServedPersonFacts> _people = new();
+    private readonly ConcurrentDictionary<(Semester Semester, string Area), Composed> _composed = new();
     private readonly Dictionary<Guid, long> _institutionChangedAt = [];
     private readonly Dictionary<Guid, long> _personChangedAt = [];
     private readonly Lock _lock = new();
@@ -84,6 +85,34 @@ public sealed class ServedFiguresCache
             }
         }
     }
+
+    /// <summary>
+    /// Figures composed from <paramref name="parts"/> for an area (its WKSBM ids in order) earlier, if they were composed
+    /// from these very parts: a part that changed is a new object, so a match means nothing in the area changed.
+    /// </summary>
+    public bool TryGetComposed<T>(Semester semester, string area, IReadOnlyDictionary<Guid, InstitutionSemesterFigures> parts, out T composed)
+        where T : class
+    {
+        composed = null!;
+        if (!_composed.TryGetValue((semester, area), out var kept) || kept.Value is not T value || kept.Parts.Count != parts.Count)
+        {
+            return false;
+        }
+        foreach (var (id, part) in parts)
+        {
+            if (!kept.Parts.TryGetValue(id, out var keptPart) || !ReferenceEquals(keptPart, part))
+            {
+                return false;
+            }
+        }
+        composed = value;
+        return true;
+    }
+
+    public void KeepComposed(Semester semester, string area, IReadOnlyDictionary<Guid, InstitutionSemesterFigures> parts, object composed) =>
+        _composed[(semester, area)] = new Composed(parts, composed);
+
+    private sealed record Composed(IReadOnlyDictionary<Guid, InstitutionSemesterFigures> Parts, object Value);
 
     /// <summary>A save changed these WKSBM's services, referrals or people (in <paramref name="semesters"/>, or in any).</summary>
     public void Forget(IReadOnlyCollection<Guid> institutionIds, IReadOnlyCollection<Semester>? semesters)
@@ -140,6 +169,7 @@ public sealed class ServedFiguresCache
             _allChangedAt = ++_changes;
             _entries.Clear();
             _people.Clear();
+            _composed.Clear();
             _institutionChangedAt.Clear();
             _personChangedAt.Clear();
         }

@@ -46,6 +46,11 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
     {
         var area = await AreaAsync(regencyCode, institutionId, cancellationToken);
         var parts = await _loader.PartsAsync(semester, [.. area.Select(i => i.Id)], cancellationToken);
+        var key = AreaKey(area);
+        if (db.FiguresCache.TryGetComposed(semester, key, parts, out Result kept))
+        {
+            return kept;
+        }
         var people = new HashSet<Guid>(parts.Values.SelectMany(p => p.People));
         var facts = await _loader.FactsAsync(people, cancellationToken);
         var day = semester.End;
@@ -53,8 +58,15 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
             .ToDictionary(p => p.Key, p => Compile([p.Value], p.Value.People, facts, day));
         var total = Compile([.. parts.Values], people, facts, day);
         var pairs = parts.SelectMany(p => p.Value.People.Select(person => (Institution: p.Key, Person: person)));
-        return new Result(total, perInstitution) { ServedPeople = pairs.ToLookup(p => p.Institution, p => p.Person) };
+        var result = new Result(total, perInstitution) { ServedPeople = pairs.ToLookup(p => p.Institution, p => p.Person) };
+        db.FiguresCache.KeepComposed(semester, key, parts, result);
+        return result;
     }
+
+    /// <summary>Names an area by its WKSBM, for the composed figures kept (<see cref="ServedFiguresCache.TryGetComposed"/>).</summary>
+    private static string AreaKey(List<AreaInstitution> area) => string.Join(',', area.Select(i => i.Id).Order());
+
+    private sealed record PeopleCount(int Value);
 
     /// <summary>
     /// <see cref="ServedFigures.PeopleServed"/> of each semester from <paramref name="from"/> to <paramref name="to"/>,
@@ -63,12 +75,19 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
     public async Task<IReadOnlyDictionary<Semester, int>> PeopleServedPerSemesterAsync(
         Semester from, Semester to, string? regencyCode, Guid? institutionId, CancellationToken cancellationToken)
     {
-        var ids = (await AreaAsync(regencyCode, institutionId, cancellationToken)).Select(i => i.Id).ToList();
+        var area = await AreaAsync(regencyCode, institutionId, cancellationToken);
+        var ids = area.Select(i => i.Id).ToList();
+        var key = "people:" + AreaKey(area);
         var counts = new Dictionary<Semester, int>();
         for (var semester = from; semester.Start <= to.Start; semester = semester.Next)
         {
             var parts = await _loader.PartsAsync(semester, ids, cancellationToken);
-            counts[semester] = parts.Values.SelectMany(p => p.People).Distinct().Count();
+            if (!db.FiguresCache.TryGetComposed(semester, key, parts, out PeopleCount count))
+            {
+                count = new PeopleCount(parts.Values.SelectMany(p => p.People).Distinct().Count());
+                db.FiguresCache.KeepComposed(semester, key, parts, count);
+            }
+            counts[semester] = count.Value;
         }
         return counts;
     }

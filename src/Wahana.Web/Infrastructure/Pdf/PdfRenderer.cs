@@ -25,7 +25,7 @@ public sealed record PdfResult(PdfOutcome Outcome, byte[]? Pdf = null, HttpStatu
 /// Prints the application's own printable pages to PDF (A4, backgrounds, "Halaman X dari Y" in the footer) with
 /// headless Chromium driven by Playwright. Chromium is given a made-up origin and never touches the network: every
 /// request it makes is answered here, from the application (<see cref="PrintPageTransport"/>), with the signed-in
-/// user's cookie added on our side, so the user's credentials never enter the browser (docs/decisions/0010-pdf.md).
+/// user's cookie added on our side, so the user's credentials never enter the browser (docs/decisions/0011-pdf.md).
 /// One browser is started on first use and kept; a few PDFs are made at a time.
 /// </summary>
 public sealed partial class PdfRenderer(IOptions<PdfOptions> options, PrintPageTransport transport, ILogger<PdfRenderer> logger) : IAsyncDisposable
