@@ -29,6 +29,9 @@ public sealed class InstitutionSemesterFigures
 
     /// <summary>Its active beneficiaries registered by the semester's end who had no service in it, from anyone.</summary>
     public int NotServed { get; init; }
+
+    /// <summary>Its figures as compiled from these parts (Features/Reports), set on first use.</summary>
+    public object? Compiled { get; set; }
 }
 
 public sealed record ServiceTotalRow(ServiceKind Kind, ServiceForm Form, FundingSource Funding, int Services, long Rupiah);

@@ -19,7 +19,7 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
         public ServedFigures Of(Guid institutionId) => PerInstitution.GetValueOrDefault(institutionId) ?? ServedFigures.Empty;
 
         /// <summary>The people served, by the WKSBM that served them (the pairs <see cref="ServedFigures.PeopleServed"/> counts).</summary>
-        internal ILookup<Guid, Guid> ServedPeople { get; init; } = Enumerable.Empty<Guid>().ToLookup(g => g);
+        internal IReadOnlyDictionary<Guid, InstitutionSemesterFigures> Parts { get; init; } = new Dictionary<Guid, InstitutionSemesterFigures>();
 
         /// <summary>
         /// Distinct people served per area, the WKSBM grouped by <paramref name="areaOf"/> (their kabupaten/kota, their
@@ -27,8 +27,9 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
         /// two WKSBM of one area is one person there.
         /// </summary>
         public IReadOnlyDictionary<string, int> PeopleServedBy(Func<Guid, string> areaOf) =>
-            ServedPeople.GroupBy(g => areaOf(g.Key), StringComparer.Ordinal)
-                .ToDictionary(a => a.Key, a => a.SelectMany(g => g).Distinct().Count(), StringComparer.Ordinal);
+            Parts.Where(p => p.Value.People.Count > 0).GroupBy(p => areaOf(p.Key), StringComparer.Ordinal)
+                .ToDictionary(a => a.Key, a => a.Count() == 1 ? a.First().Value.People.Count : a.SelectMany(p => p.Value.People).Distinct().Count(),
+                    StringComparer.Ordinal);
     }
 
     /// <summary>People served, services and rupiah of one area (a kabupaten/kota, a kapanewon) in a semester.</summary>
@@ -54,11 +55,11 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
         var people = new HashSet<Guid>(parts.Values.SelectMany(p => p.People));
         var facts = await _loader.FactsAsync(people, cancellationToken);
         var day = semester.End;
+        // A part's own figures never change (a change makes a new part): compiled once, kept with it.
         var perInstitution = parts.Where(p => !IsEmpty(p.Value))
-            .ToDictionary(p => p.Key, p => Compile([p.Value], p.Value.People, facts, day));
-        var total = Compile([.. parts.Values], people, facts, day);
-        var pairs = parts.SelectMany(p => p.Value.People.Select(person => (Institution: p.Key, Person: person)));
-        var result = new Result(total, perInstitution) { ServedPeople = pairs.ToLookup(p => p.Institution, p => p.Person) };
+            .ToDictionary(p => p.Key, p => (ServedFigures)(p.Value.Compiled ??= Compile([p.Value], p.Value.People, facts, day)));
+        var total = parts.Count == 1 && perInstitution.Count == 1 ? perInstitution.Values.First() : Compile([.. parts.Values], people, facts, day);
+        var result = new Result(total, perInstitution) { Parts = parts };
         db.FiguresCache.KeepComposed(semester, key, parts, result);
         return result;
     }

@@ -275,12 +275,18 @@ public abstract class ServiceImportTests(WahanaFactory factory)
         var day = factory.Today.AddDays(-1);
         var tag = Tag();
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var semester = Semester.Of(day);
+        var earlier = day.AddDays(-200);
         var rows = new List<Dictionary<string, object?>>
         {
-            Row(people[0].Nik, Text(day.AddDays(-200)), notes: $"Lama {tag}"),
+            Row(people[0].Nik, Text(earlier), notes: $"Lama {tag}"),
             Row(people[1].Nik, Text(day), notes: $"Baru {tag}"),
         };
-        var semester = Semester.Of(day);
+        // The demo may have approved this WKSBM's report of the earlier semester: unlocked for the test, as it was after.
+        var earlierSemester = Semester.Of(earlier);
+        var demoApproved = await factory.WithDbAsync(db => db.SemesterReports
+            .Where(r => r.InstitutionId == wksbm.Id && r.Year == earlierSemester.Year && r.Half == earlierSemester.Half && r.Status == ReportStatus.Disetujui)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ReportStatus.Diajukan)));
         SemesterReport? report = null;
         // CSV as Indonesian Excel writes it (semicolons).
         using var client = await factory.CreateLoggedInClientAsync(TestUsers.Pengurus(37));
@@ -313,6 +319,12 @@ public abstract class ServiceImportTests(WahanaFactory factory)
                 await factory.WithDbAsync(db => db.SemesterReports.Where(r => r.Id == report.Id).ExecuteDeleteAsync());
             }
             await factory.CleanUpServicesAsync(tag, wksbm.Id, since);
+            if (demoApproved > 0)
+            {
+                await factory.WithDbAsync(db => db.SemesterReports
+                    .Where(r => r.InstitutionId == wksbm.Id && r.Year == earlierSemester.Year && r.Half == earlierSemester.Half)
+                    .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ReportStatus.Disetujui)));
+            }
         }
     }
 
