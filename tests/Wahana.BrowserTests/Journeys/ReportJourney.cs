@@ -148,7 +148,7 @@ public sealed partial class ReportJourneyTests(BrowserFixture browser, ITestOutp
 
             // The dashboard shows it: one more approved report of that semester, one fewer waiting for review.
             await dashboard.GotoAsync($"/dasbor?period={last}");
-            await Assertions.Expect(dashboard.GetByTestId("reports-approved").Locator("td")).ToHaveTextAsync((approvedBefore + 1).ToString(CultureInfo.InvariantCulture));
+            await Assertions.Expect(dashboard.GetByTestId("reports-approved")).ToHaveTextAsync((approvedBefore + 1).ToString(CultureInfo.InvariantCulture));
             Assert.Equal(submittedBefore - 1, await CountAsync(dashboard, "reports-submitted"));
             await _axe.CheckAsync(dashboard, "the dashboard with the report approved");
             await ScreenshotAsync(dashboard, "laporan-05-dasbor");
@@ -177,7 +177,7 @@ public sealed partial class ReportJourneyTests(BrowserFixture browser, ITestOutp
     }
 
     private static async Task<int> CountAsync(IPage page, string testId) =>
-        int.Parse((await page.GetByTestId(testId).Locator("td").TextContentAsync() ?? "").Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+        int.Parse((await page.GetByTestId(testId).TextContentAsync() ?? "").Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static Task<int> ApprovedCountAsync(IPage page) => CountAsync(page, "reports-approved");
 

@@ -23,7 +23,7 @@ public sealed class ReportPagesAccessibilityTests(BrowserFixture browser, ITestO
 
     private readonly List<string> _tooWide = [];
 
-    private async Task<IPage> LogInAsync(IBrowserContext context, string userName)
+    private static async Task<IPage> LogInAsync(IBrowserContext context, string userName)
     {
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(PhoneWidth, 740);
@@ -95,7 +95,8 @@ public sealed class ReportPagesAccessibilityTests(BrowserFixture browser, ITestO
             await Assertions.Expect(office.GetByTestId("office-signature")).ToContainTextAsync("Mengetahui,");
         }
 
-        _axe.AssertNoSeriousViolations();
-        Assert.True(_tooWide.Count == 0, string.Join(Environment.NewLine, _tooWide));
+        // Both kinds of problem are reported together, so that one does not hide the other.
+        var axe = Record.Exception(_axe.AssertNoSeriousViolations);
+        Assert.True(axe is null && _tooWide.Count == 0, string.Join(Environment.NewLine, [.. _tooWide, axe?.Message ?? ""]));
     }
 }

@@ -227,7 +227,7 @@ public abstract partial class ReportPrintTests(WahanaFactory factory)
     [GeneratedRegex("""<t[dh][^>]*>(?<text>.*?)</t[dh]>""", RegexOptions.Singleline, 2000)]
     private static partial Regex Cell();
 
-    [GeneratedRegex("""data-testid="step" data-action="([a-z-]+)\"""", RegexOptions.None, 2000)]
+    [GeneratedRegex("data-testid=\"step\" data-action=\"([a-z-]+)\"", RegexOptions.None, 2000)]
     private static partial Regex StepAction();
 
     [GeneratedRegex(@"/Type\s*/Page(?![s\w])", RegexOptions.None, 2000)]
