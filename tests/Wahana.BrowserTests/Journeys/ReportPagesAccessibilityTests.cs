@@ -44,11 +44,26 @@ public sealed class ReportPagesAccessibilityTests(BrowserFixture browser, ITestO
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         if (scrollWidth > PhoneWidth)
         {
-            // Name what sticks out, to fix it.
+            // Name what sticks out, to fix it: elements, and text running out of its element (outside the table boxes).
             var culprits = await page.EvaluateAsync<string[]>("""
-                (width) => [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-responsive'))
-                    .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ' ' + Math.round(e.getBoundingClientRect().right))
+                (width) => {
+                    const outside = n => !n.parentElement.closest('.table-responsive');
+                    const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.');
+                    const found = [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > width + 1 && outside(e))
+                        .slice(-5).map(e => name(e) + ' ' + Math.round(e.getBoundingClientRect().right));
+                    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                    const range = document.createRange();
+                    while (walker.nextNode() && found.length < 10) {
+                        const text = walker.currentNode;
+                        range.selectNodeContents(text);
+                        const right = range.getBoundingClientRect().right;
+                        if (right > width + 1 && outside(text)) {
+                            found.push('text "' + text.textContent.trim().slice(0, 30) + '" in ' + name(text.parentElement) + ' ' + Math.round(right));
+                        }
+                    }
+                    return found;
+                }
                 """, PhoneWidth);
             _tooWide.Add($"{what} ({url}) scrolls sideways: scrollWidth {scrollWidth}: {string.Join(", ", culprits)}");
         }
