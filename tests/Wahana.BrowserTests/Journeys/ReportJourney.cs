@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace Wahana.BrowserTests.Journeys;
 /// <summary>
 /// Issue 6's review journey in Debian's Chromium: pengurus.12 writes and submits its report of the last complete
 /// semester on a 360 px phone; the district officer of its kabupaten returns it with a comment; the pengurus reads the
-/// comment, corrects and resubmits; the officer approves; the list of reports shows it approved. The report's state
+/// comment, corrects and resubmits; the officer approves; the list of reports shows it approved and the dashboard of
+/// that semester counts one more approved report (and one fewer submitted). The report's state
 /// before the journey is put back afterwards.
 /// </summary>
 public sealed partial class ReportJourneyTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
@@ -120,6 +122,14 @@ public sealed partial class ReportJourneyTests(BrowserFixture browser, ITestOutp
             await pengurus.GetByTestId("submit").ClickAsync();
             await Assertions.Expect(pengurus.GetByTestId("status")).ToHaveTextAsync("Diajukan");
 
+            // Before approving, the officer's dashboard for that semester counts the approved reports of the kabupaten/kota.
+            var dashboard = await officerContext.NewPageAsync();
+            await dashboard.GotoAsync($"/dasbor?period={last}");
+            await Assertions.Expect(dashboard.GetByTestId("reports-submitted")).ToBeVisibleAsync();
+            var approvedBefore = await ApprovedCountAsync(dashboard);
+            var submittedBefore = await CountAsync(dashboard, "reports-submitted");
+            Assert.True(submittedBefore >= 1, $"The dashboard should count this submitted report: {submittedBefore}.");
+
             // The officer approves it; the history has every step.
             await office.ReloadAsync();
             await Assertions.Expect(office.GetByTestId("plans")).ToContainTextAsync("tanggal 10");
@@ -132,9 +142,19 @@ public sealed partial class ReportJourneyTests(BrowserFixture browser, ITestOutp
             await _axe.CheckAsync(office, "the approved report");
             await ScreenshotAsync(office, "laporan-04-disetujui");
 
-            // The officer's overview shows it approved (the dashboard of issue 6 is another slice: see the report).
+            // The officer's overview shows it approved.
             await office.GotoAsync($"/laporan?periode={last}");
             await Assertions.Expect(office.Locator($"[data-testid=report-row][data-institution='{institutionId}'] [data-testid=row-status]")).ToHaveTextAsync("Disetujui");
+
+            // The dashboard shows it: one more approved report of that semester, one fewer waiting for review.
+            await dashboard.GotoAsync($"/dasbor?period={last}");
+            await Assertions.Expect(dashboard.GetByTestId("reports-approved")).ToHaveTextAsync((approvedBefore + 1).ToString(CultureInfo.InvariantCulture));
+            Assert.Equal(submittedBefore - 1, await CountAsync(dashboard, "reports-submitted"));
+            await _axe.CheckAsync(dashboard, "the dashboard with the report approved");
+            await ScreenshotAsync(dashboard, "laporan-05-dasbor");
+            await dashboard.GetByTestId("reports-link").ClickAsync();
+            await Assertions.Expect(dashboard).ToHaveURLAsync(new Regex($"/laporan/kelengkapan\\?period={last}"), Slow);
+
             var stored = await WithDbAsync(db => db.SemesterReports.AsNoTracking()
                 .SingleAsync(r => r.InstitutionId == institutionId && r.Year == last.Year && r.Half == last.Half));
             Assert.Equal((ReportStatus.Disetujui, "pengurus.12", officer), (stored.Status, stored.SubmittedBy, stored.ApprovedBy));
@@ -155,6 +175,11 @@ public sealed partial class ReportJourneyTests(BrowserFixture browser, ITestOutp
             }
         }
     }
+
+    private static async Task<int> CountAsync(IPage page, string testId) =>
+        int.Parse((await page.GetByTestId(testId).TextContentAsync() ?? "").Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static Task<int> ApprovedCountAsync(IPage page) => CountAsync(page, "reports-approved");
 
     private Task<int> RemoveReportAsync(Guid institutionId, Semester semester) => WithDbAsync(async db =>
     {

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Wahana.Web.Data;
 using Wahana.Web.Domain;
 using Wahana.Web.Features.Distributions;
+using Wahana.Web.Features.Reports;
+using Wahana.Web.Infrastructure;
 
 namespace Wahana.Web.Features.Dashboard;
 
@@ -20,11 +23,13 @@ public static class DashboardApi
                 + "Peta per kapanewon (districts) menghitung orang menurut kapanewon WKSBM yang melayani. "
                 + "Untuk forum dan mitra (suppressed = true) setiap jumlah orang atau layanan 1-4 dikirim sebagai null "
                 + "(di halaman tertulis \"<5\"); 0 tetap 0; jumlah WKSBM dan rupiah tidak disamarkan. "
+                + "reports: jumlah WKSBM menurut status laporan semester (belum dimulai, draf, diajukan, dikembalikan, disetujui) "
+                + "dan tepat waktu/terlambat, sama dengan /laporan/kelengkapan. "
                 + "Parameter tidak valid: 400 dengan galat per field.");
     }
 
     private static async Task<Results<Ok<DashboardFigures>, ValidationProblem, NotFound>> Get(
-        string? period, string? regency, WahanaDbContext db, CancellationToken cancellationToken)
+        string? period, string? regency, WahanaDbContext db, IOptions<ReportDeadlines> deadlines, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var semester = DistributionText.ParseSemester(period);
@@ -47,7 +52,8 @@ public static class DashboardApi
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await new DashboardQuery(db).LoadAsync(semester!.Value, regencyCode, cancellationToken));
+        var figures = await new DashboardQuery(db).LoadAsync(semester!.Value, regencyCode, cancellationToken);
+        return TypedResults.Ok(await DashboardReports.AddToAsync(figures, semester.Value, db, deadlines.Value, Wib.Today(clock), cancellationToken));
     }
 
     /// <summary>A kabupaten/kota the user may narrow to: any for the province-wide, their own for the others.</summary>

@@ -1,3 +1,6 @@
+using Wahana.Web.Data;
+using Wahana.Web.Domain;
+
 namespace Wahana.Web.Features.Dashboard;
 
 /// <summary>
@@ -15,6 +18,7 @@ namespace Wahana.Web.Features.Dashboard;
 /// <param name="Regencies">Each kabupaten/kota side by side (users who see the whole province; empty otherwise).</param>
 /// <param name="Band">WKSBM below, inside and above the 30-80 people band, per kabupaten/kota.</param>
 /// <param name="Districts">People served per kapanewon/kemantren of the WKSBM that served them (the map).</param>
+/// <param name="Reports">The semester reports of the WKSBM in scope by status and timeliness (<see cref="DashboardReports.AddToAsync"/>).</param>
 public sealed record DashboardFigures(
     string Period,
     string PeriodName,
@@ -32,7 +36,8 @@ public sealed record DashboardFigures(
     IReadOnlyList<DashboardMoney> ByFunding,
     IReadOnlyList<DashboardArea> Regencies,
     IReadOnlyList<DashboardBand> Band,
-    IReadOnlyList<DashboardArea> Districts);
+    IReadOnlyList<DashboardArea> Districts,
+    DashboardReports? Reports = null);
 
 /// <param name="PeopleServed">Distinct people who received at least one service.</param>
 /// <param name="Services">Services given.</param>
@@ -58,3 +63,39 @@ public sealed record DashboardArea(string Code, string Name, int? PeopleServed, 
 
 /// <summary>WKSBM of one kabupaten/kota (or "34" for the total) by the people they served against the 30-80 band.</summary>
 public sealed record DashboardBand(string Code, string Name, int Below, int Inside, int Above);
+
+/// <summary>
+/// The semester reports of the WKSBM in the dashboard's scope: how many WKSBM stand at each status and came in on time
+/// or late, as <see cref="Reports.CompletenessQuery"/> counts them (/laporan/kelengkapan). WKSBM counts: never suppressed.
+/// </summary>
+/// <param name="DueOn">The semester's due day for reports.</param>
+/// <param name="Institutions">WKSBM expected to report (active ones, and any other with a report of the semester).</param>
+/// <param name="Pending">Not submitted yet, and the due day has not passed.</param>
+public sealed record DashboardReports(
+    DateOnly DueOn, int Institutions, int NotStarted, int Draft, int Submitted, int Returned, int Approved, int OnTime, int Late, int Pending)
+{
+    /// <summary>
+    /// <paramref name="figures"/> with the report counts of its semester and area: the completeness query's total line,
+    /// for the figures' kabupaten/kota (or, with none, everything in the user's scope, the query filters choosing).
+    /// </summary>
+    public static async Task<DashboardFigures> AddToAsync(
+        DashboardFigures figures, Semester semester, WahanaDbContext db, Reports.ReportDeadlines deadlines, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var completeness = await new Reports.CompletenessQuery { Semester = semester, RegencyCode = figures.Regency }
+            .LoadAsync(db, deadlines, today, cancellationToken);
+        return figures with { Reports = Of(completeness) };
+    }
+
+    /// <summary>The counts of the completeness query's total line.</summary>
+    public static DashboardReports Of(Reports.CompletenessQuery.Result result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var total = result.Total;
+        return new DashboardReports(
+            result.DueOn, total.Institutions,
+            total.Of(Reports.CompletenessStatus.BelumMulai), total.Of(Reports.CompletenessStatus.Draft),
+            total.Of(Reports.CompletenessStatus.Diajukan), total.Of(Reports.CompletenessStatus.Dikembalikan),
+            total.Of(Reports.CompletenessStatus.Disetujui), total.OnTime, total.Late, total.Pending);
+    }
+}

@@ -1,14 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wahana.Web.Data;
 using Wahana.Web.Domain;
+using Wahana.Web.Infrastructure.Auth;
 using Wahana.Web.Infrastructure.Pdf;
 
 namespace Wahana.Web.Features.Reports;
 
 /// <summary>
 /// A WKSBM's semester report as PDF (/laporan/{institutionId}/{period}/pdf): its printable page
-/// (/laporan/{institutionId}/{period}?cetak=1), which decides who may see it (out of scope: 404).
+/// (/laporan/{institutionId}/{period}/cetak, <see cref="ReportPrintModel"/>), which decides who may see it (out of scope,
+/// unknown WKSBM or future period: 404).
 /// </summary>
+[Authorize(Policy = WahanaPolicies.Reports)]
 public sealed class ReportPdfModel(WahanaDbContext db, PdfRenderer renderer) : PdfDownloadModel(db, renderer)
 {
     public Task<IActionResult> OnGetAsync(Guid institutionId, string period, CancellationToken cancellationToken)
@@ -17,7 +21,7 @@ public sealed class ReportPdfModel(WahanaDbContext db, PdfRenderer renderer) : P
         {
             return Task.FromResult<IActionResult>(NotFound());
         }
-        var path = $"/laporan/{institutionId}/{semester}?cetak=1";
+        var path = $"/laporan/{institutionId}/{semester}/cetak";
         return PdfAsync(path, $"laporan-semester-{semester}-{institutionId.ToString()[..8]}.pdf", nameof(SemesterReport), $"{institutionId}/{semester}", cancellationToken);
     }
 }
