@@ -16,4 +16,17 @@ public readonly record struct Semester(int Year, int Half)
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
     public override string ToString() => $"{Year}-{Half}";
+
+    /// <summary>Reads a semester written as "2026-1" or "2026-2" (spaces around allowed); null when it is not one.</summary>
+    public static Semester? Parse(string? text)
+    {
+        var value = text?.Trim();
+        if (value is not { Length: 6 } || value[4] != '-' || value[5] is not ('1' or '2')
+            || !int.TryParse(value.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            || year < 2000 || year > 2100)
+        {
+            return null;
+        }
+        return new Semester(year, value[5] - '0');
+    }
 }

@@ -45,18 +45,4 @@ public static class ServiceNames
     /// <summary>"2026-1" as people say it: "Semester 1 2026 (Jan–Jun)".</summary>
     public static string SemesterName(Semester semester) =>
         $"Semester {semester.Half} {semester.Year} ({(semester.Half == 1 ? "Jan–Jun" : "Jul–Des")})";
-
-    /// <summary>Reads "2026-1" or "2026-2".</summary>
-    public static bool TryParseSemester(string? text, out Semester semester)
-    {
-        semester = default;
-        if (text is not { Length: 6 } || text[4] != '-'
-            || !int.TryParse(text.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
-            || text[5] is not ('1' or '2') || year < 2000 || year > 2100)
-        {
-            return false;
-        }
-        semester = new Semester(year, text[5] - '0');
-        return true;
-    }
 }

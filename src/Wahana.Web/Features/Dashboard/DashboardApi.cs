@@ -32,7 +32,7 @@ public static class DashboardApi
         string? period, string? regency, WahanaDbContext db, IOptions<ReportDeadlines> deadlines, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var semester = DistributionText.ParseSemester(period);
+        var semester = Semester.Parse(period);
         if (semester is null)
         {
             errors["period"] = [string.IsNullOrWhiteSpace(period)

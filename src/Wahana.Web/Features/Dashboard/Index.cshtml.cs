@@ -47,7 +47,7 @@ public sealed class IndexModel(WahanaDbContext db, TimeProvider clock, IOptions<
         Periods = periods;
         // Read leniently, like the lists: an unknown period or kabupaten is dropped.
         // "period" as the API and the other report pages write it is understood too.
-        var semester = DistributionText.ParseSemester(PeriodText ?? Request.Query["period"].FirstOrDefault()) ?? current;
+        var semester = Semester.Parse(PeriodText ?? Request.Query["period"].FirstOrDefault()) ?? current;
         var scope = db.CurrentUser.Scope;
         CanFilterRegency = scope.InstitutionId is null && scope.RegencyCode is null;
         var regency = CanFilterRegency && RegionCatalog.Instance.IsDiyRegency(RegencyFilter) ? RegencyFilter : null;

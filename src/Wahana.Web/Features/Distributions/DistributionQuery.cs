@@ -43,7 +43,7 @@ public sealed class DistributionQuery
         return new DistributionQuery
         {
             InstitutionId = Guid.TryParse(query["wksbm"].FirstOrDefault(), out var id) ? id : null,
-            Period = period == "semua" ? null : DistributionText.ParseSemester(period) ?? Semester.Of(today),
+            Period = period == "semua" ? null : Semester.Parse(period) ?? Semester.Of(today),
             Page = int.TryParse(query["halaman"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1,
         };
     }
@@ -68,7 +68,7 @@ public sealed class DistributionQuery
         Semester? period = null;
         if (Read("period") is { } periodText)
         {
-            period = DistributionText.ParseSemester(periodText);
+            period = Semester.Parse(periodText);
             if (period is null)
             {
                 errors["period"] = ["Periode ditulis tahun-semester, misalnya 2026-1 (Januari-Juni) atau 2026-2 (Juli-Desember)."];

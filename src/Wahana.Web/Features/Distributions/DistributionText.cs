@@ -12,10 +12,6 @@ public static class DistributionText
 
     public static string FundingName(FundingSource source) => ServiceNames.Funding(source);
 
-    /// <summary>Reads a semester written as "2026-1" or "2026-2" (surrounding spaces allowed).</summary>
-    public static Semester? ParseSemester(string? text) =>
-        ServiceNames.TryParseSemester(text?.Trim(), out var semester) ? semester : null;
-
     public static string SemesterName(Semester semester) =>
         string.Create(CultureInfo.InvariantCulture, $"Semester {semester.Half} tahun {semester.Year} ({semester})");
 

@@ -205,7 +205,7 @@ public sealed class EvaluationQuery
         var semester = DefaultSemester(today);
         if (!string.IsNullOrWhiteSpace(period))
         {
-            if (DistributionText.ParseSemester(period) is { } parsed && parsed.Start <= today)
+            if (Semester.Parse(period) is { } parsed && parsed.Start <= today)
             {
                 semester = parsed;
             }

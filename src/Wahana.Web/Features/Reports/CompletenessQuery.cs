@@ -86,19 +86,6 @@ public sealed record CompletenessQuery
     /// <summary>The semester whose report is expected now: the last complete one.</summary>
     public static Semester DefaultSemester(DateOnly today) => Semester.Of(today).Previous;
 
-    /// <summary>"2026-1" → the first semester of 2026; null when it is not a period.</summary>
-    public static Semester? ParsePeriod(string? text)
-    {
-        var parts = text?.Trim().Split('-');
-        if (parts is { Length: 2 }
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var half) && half is 1 or 2)
-        {
-            return new Semester(year, half);
-        }
-        return null;
-    }
-
     public static string? SortCodeOf(CompletenessSort sort) => sort == CompletenessSort.Name ? null : SortCodes.First(c => c.Value == sort).Key;
 
     /// <summary>Reads the query string leniently: a value it does not understand is dropped (and said so), never an error.</summary>
@@ -111,7 +98,7 @@ public sealed record CompletenessQuery
             return string.IsNullOrEmpty(value) ? null : value;
         }
         var period = Read("period") ?? Read("periode");
-        var semester = ParsePeriod(period);
+        var semester = Semester.Parse(period);
         ignored |= period is not null && (semester is null || semester.Value.Start > today);
         var regency = Read("kabupaten") ?? Read("regency");
         ignored |= regency is not null && !RegionCatalog.Instance.IsDiyRegency(regency);

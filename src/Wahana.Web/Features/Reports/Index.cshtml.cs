@@ -70,7 +70,7 @@ public sealed class IndexModel(WahanaDbContext db, TimeProvider clock, IOptions<
             return LocalRedirect($"/laporan/{own}/{target}");
         }
 
-        Period = ReportDetails.ParseSemester(periode) is { } asked && asked.Start <= today ? asked : current.Previous;
+        Period = Semester.Parse(periode) is { } asked && asked.Start <= today ? asked : current.Previous;
         DueOn = deadlines.Value.DueOn(Period);
         Status = Statuses.Contains(status) ? status : null;
         Regency = ChoosesRegency && RegionCatalog.Instance.IsDiyRegency(kabupaten) ? kabupaten : null;

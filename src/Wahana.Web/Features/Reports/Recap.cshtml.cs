@@ -54,7 +54,7 @@ public sealed class RecapModel(
     public async Task<IActionResult> OnGetAsync(string? period, string? regency, CancellationToken cancellationToken)
     {
         var today = Wib.Today(clock);
-        Semester = CompletenessQuery.ParsePeriod(period) is { } asked && asked.Start <= today ? asked : CompletenessQuery.DefaultSemester(today);
+        Semester = Semester.Parse(period) is { } asked && asked.Start <= today ? asked : CompletenessQuery.DefaultSemester(today);
         var own = db.CurrentUser.Scope.RegencyCode;
         regency = string.IsNullOrWhiteSpace(regency) ? own : regency.Trim();
         if (regency is not null && (!RegionCatalog.Instance.IsDiyRegency(regency) || own is not null && regency != own))

@@ -15,7 +15,7 @@ public sealed class RecapPdfModel(WahanaDbContext db, PdfRenderer renderer, Time
     public Task<IActionResult> OnGetAsync(string? period, string? regency, CancellationToken cancellationToken)
     {
         var today = Wib.Today(clock);
-        var semester = CompletenessQuery.ParsePeriod(period) is { } asked && asked.Start <= today ? asked : CompletenessQuery.DefaultSemester(today);
+        var semester = Semester.Parse(period) is { } asked && asked.Start <= today ? asked : CompletenessQuery.DefaultSemester(today);
         // As the recap page: a district office's recap is of its own kabupaten/kota.
         regency = string.IsNullOrWhiteSpace(regency) ? Db.CurrentUser.Scope.RegencyCode : regency.Trim();
         if (regency is not null && !RegionCatalog.Instance.IsDiyRegency(regency))

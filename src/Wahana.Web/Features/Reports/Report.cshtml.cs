@@ -60,7 +60,7 @@ public sealed class ReportModel(WahanaDbContext db, TimeProvider clock, IOptions
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (ReportDetails.ParseSemester(Period) is not { } semester || semester.Start > Today)
+        if (Semester.Parse(Period) is not { } semester || semester.Start > Today)
         {
             return NotFound();
         }
@@ -95,7 +95,7 @@ public sealed class ReportModel(WahanaDbContext db, TimeProvider clock, IOptions
     private async Task<IActionResult> ActAsync(
         Func<Guid, CancellationToken, Task<ReportWorkflow.Result>> step, string done, CancellationToken cancellationToken)
     {
-        if (ReportDetails.ParseSemester(Period) is not { } semester)
+        if (Semester.Parse(Period) is not { } semester)
         {
             return NotFound();
         }

@@ -72,17 +72,5 @@ public sealed record ReportDetails(
     public static string SemesterName(Semester semester) => string.Create(CultureInfo.InvariantCulture,
         $"Semester {semester.Half} tahun {semester.Year} ({(semester.Half == 1 ? "Januari-Juni" : "Juli-Desember")})");
 
-    /// <summary>Reads a semester written as "2026-1" or "2026-2".</summary>
-    public static Semester? ParseSemester(string? text)
-    {
-        var value = text?.Trim();
-        if (value is not { Length: 6 } || value[4] != '-' || value[5] is not ('1' or '2')
-            || !int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 2000 || year > 2100)
-        {
-            return null;
-        }
-        return new Semester(year, value[5] - '0');
-    }
-
     public static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 }

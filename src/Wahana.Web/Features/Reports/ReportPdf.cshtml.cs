@@ -17,7 +17,7 @@ public sealed class ReportPdfModel(WahanaDbContext db, PdfRenderer renderer) : P
 {
     public Task<IActionResult> OnGetAsync(Guid institutionId, string period, CancellationToken cancellationToken)
     {
-        if (CompletenessQuery.ParsePeriod(period) is not { } semester)
+        if (Semester.Parse(period) is not { } semester)
         {
             return Task.FromResult<IActionResult>(NotFound());
         }

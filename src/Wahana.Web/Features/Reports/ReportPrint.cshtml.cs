@@ -45,7 +45,7 @@ public sealed class ReportPrintModel(
     public async Task<IActionResult> OnGetAsync(Guid institutionId, string period, CancellationToken cancellationToken)
     {
         var today = Today = Wib.Today(clock);
-        if (ReportDetails.ParseSemester(period) is not { } semester || semester.Start > today)
+        if (Semester.Parse(period) is not { } semester || semester.Start > today)
         {
             return NotFound();
         }

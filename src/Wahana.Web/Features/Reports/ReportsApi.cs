@@ -69,7 +69,7 @@ public static class ReportsApi
         Semester? period = null;
         if (query["period"].ToString() is { Length: > 0 } periodText)
         {
-            period = ReportDetails.ParseSemester(periodText);
+            period = Semester.Parse(periodText);
             if (period is null)
             {
                 errors["period"] = [$"Periode '{periodText}' tidak dikenal: tulis tahun dan semester, misalnya 2026-1 atau 2026-2."];
@@ -148,7 +148,7 @@ public static class ReportsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Tidak diizinkan.", detail: ReportWorkflow.SubmitRoleMessage);
         }
         var today = Wib.Today(clock);
-        if (ReportDetails.ParseSemester(body.Period) is not { } semester || semester.Start > today)
+        if (Semester.Parse(body.Period) is not { } semester || semester.Start > today)
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["period"] = ["Tulis semester yang sudah dimulai, misalnya 2026-1."] }, title: "Laporan tidak dibuka.");

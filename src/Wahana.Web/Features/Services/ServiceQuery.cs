@@ -54,7 +54,7 @@ public sealed class ServiceQuery
         {
             InstitutionId = Guid.TryParse(Read("wksbm"), out var institution) ? institution : null,
             BeneficiaryId = Guid.TryParse(Read("penerima"), out var person) ? person : null,
-            Semester = period == "semua" ? null : ServiceNames.TryParseSemester(period, out var semester) ? semester : current,
+            Semester = period == "semua" ? null : Domain.Semester.Parse(period) ?? current,
             Kind = Slug.TryParse<ServiceKind>(Read("jenis"), out var kind) ? kind : null,
             Page = int.TryParse(Read("halaman"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1,
         };
@@ -98,7 +98,7 @@ public sealed class ServiceQuery
         Semester? semester = null;
         if (Read("period") is { } period)
         {
-            if (ServiceNames.TryParseSemester(period, out var parsed))
+            if (Domain.Semester.Parse(period) is { } parsed)
             {
                 semester = parsed;
             }
