@@ -182,79 +182,64 @@ public static class ReportWorkflow
     }
 
     /// <summary>Diajukan → Disetujui (an optional note): the semester's services of the WKSBM lock.</summary>
-    public static async Task<Result> ApproveAsync(
-        WahanaDbContext db, Guid reportId, Guid? version, string? note, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task<Result> ApproveAsync(
+        WahanaDbContext db, Guid reportId, Guid? version, string? note, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReviewAsync(db, reportId, version, note, now, new(ReportStatus.Diajukan, "disetujui", null, "Catatan", ReportAction.Disetujui),
+            (report, by) =>
+            {
+                report.Status = ReportStatus.Disetujui;
+                report.ApprovedAt = now;
+                report.ApprovedBy = by;
+            }, cancellationToken);
+
+    /// <summary>Diajukan → Dikembalikan with a comment: the pengurus corrects and resubmits.</summary>
+    public static Task<Result> ReturnAsync(
+        WahanaDbContext db, Guid reportId, Guid? version, string? reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReviewAsync(db, reportId, version, reason, now,
+            new(ReportStatus.Diajukan, "dikembalikan", ReturnReasonMissing, "Catatan pengembalian", ReportAction.Dikembalikan),
+            (report, _) => report.Status = ReportStatus.Dikembalikan, cancellationToken);
+
+    /// <summary>Disetujui → Dikembalikan with a reason: the services of the semester unlock.</summary>
+    public static Task<Result> ReopenAsync(
+        WahanaDbContext db, Guid reportId, Guid? version, string? reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReviewAsync(db, reportId, version, reason, now,
+            new(ReportStatus.Disetujui, "dibuka kembali", ReopenReasonMissing, "Alasan membuka kembali", ReportAction.DibukaKembali),
+            (report, _) =>
+            {
+                report.Status = ReportStatus.Dikembalikan;
+                report.ApprovedAt = null;
+                report.ApprovedBy = null;
+            }, cancellationToken);
+
+    /// <summary>
+    /// A review step of the office: from <see cref="ReviewStep.From"/> only; <see cref="ReviewStep.Missing"/> is the
+    /// message when the note is required and empty (null: optional); <see cref="ReviewStep.Field"/> names the note.
+    /// </summary>
+    private sealed record ReviewStep(ReportStatus From, string Done, string? Missing, string Field, ReportAction Action);
+
+    private static async Task<Result> ReviewAsync(
+        WahanaDbContext db, Guid reportId, Guid? version, string? note, DateTimeOffset now, ReviewStep step,
+        Action<SemesterReport, string> apply, CancellationToken cancellationToken)
     {
         var (report, refused) = await LoadAsync(db, reportId, version, MayReview, ReviewRoleMessage, cancellationToken);
         if (refused is not null)
         {
             return refused;
         }
-        if (report!.Status != ReportStatus.Diajukan)
+        if (report!.Status != step.From)
         {
-            return Conflict(report, $"Laporan ini berstatus {StatusName(report.Status)}; hanya laporan yang sedang diajukan yang dapat disetujui.");
+            var which = step.From == ReportStatus.Diajukan ? "yang sedang diajukan" : "yang sudah disetujui";
+            return Conflict(report, $"Laporan ini berstatus {StatusName(report.Status)}; hanya laporan {which} yang dapat {step.Done}.");
         }
         var errors = new List<RuleViolation>();
-        var cleaned = Reason(note, missing: null, "Catatan", errors);
+        var cleaned = Reason(note, step.Missing, step.Field, errors);
         if (errors.Count > 0)
         {
             return new(Outcome.Invalid, errors, report);
         }
         var by = db.CurrentUser.Name;
-        report.Status = ReportStatus.Disetujui;
-        report.ApprovedAt = now;
-        report.ApprovedBy = by;
-        AddStep(db, report, ReportAction.Disetujui, cleaned, by, now);
-        return await SaveAsync(db, report, cancellationToken);
-    }
-
-    /// <summary>Diajukan → Dikembalikan with a comment: the pengurus corrects and resubmits.</summary>
-    public static async Task<Result> ReturnAsync(
-        WahanaDbContext db, Guid reportId, Guid? version, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var (report, refused) = await LoadAsync(db, reportId, version, MayReview, ReviewRoleMessage, cancellationToken);
-        if (refused is not null)
-        {
-            return refused;
-        }
-        if (report!.Status != ReportStatus.Diajukan)
-        {
-            return Conflict(report, $"Laporan ini berstatus {StatusName(report.Status)}; hanya laporan yang sedang diajukan yang dapat dikembalikan.");
-        }
-        var errors = new List<RuleViolation>();
-        var cleaned = Reason(reason, ReturnReasonMissing, "Catatan pengembalian", errors);
-        if (errors.Count > 0)
-        {
-            return new(Outcome.Invalid, errors, report);
-        }
-        report.Status = ReportStatus.Dikembalikan;
-        AddStep(db, report, ReportAction.Dikembalikan, cleaned, db.CurrentUser.Name, now);
-        return await SaveAsync(db, report, cancellationToken);
-    }
-
-    /// <summary>Disetujui → Dikembalikan with a reason: the services of the semester unlock.</summary>
-    public static async Task<Result> ReopenAsync(
-        WahanaDbContext db, Guid reportId, Guid? version, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var (report, refused) = await LoadAsync(db, reportId, version, MayReview, ReviewRoleMessage, cancellationToken);
-        if (refused is not null)
-        {
-            return refused;
-        }
-        if (report!.Status != ReportStatus.Disetujui)
-        {
-            return Conflict(report, $"Laporan ini berstatus {StatusName(report.Status)}; hanya laporan yang sudah disetujui yang dapat dibuka kembali.");
-        }
-        var errors = new List<RuleViolation>();
-        var cleaned = Reason(reason, ReopenReasonMissing, "Alasan membuka kembali", errors);
-        if (errors.Count > 0)
-        {
-            return new(Outcome.Invalid, errors, report);
-        }
-        report.Status = ReportStatus.Dikembalikan;
-        report.ApprovedAt = null;
-        report.ApprovedBy = null;
-        AddStep(db, report, ReportAction.DibukaKembali, cleaned, db.CurrentUser.Name, now);
+        apply(report, by);
+        AddStep(db, report, step.Action, cleaned, by, now);
         return await SaveAsync(db, report, cancellationToken);
     }
 
