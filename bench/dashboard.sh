@@ -80,12 +80,7 @@ measure_cpu_after() { # write function, name, curl args...
   for _ in $(seq 1 "$requests"); do "$write"; curl -s -o /dev/null -w '%{time_total}\n' "$@"; done >"$work/times"
   after=$(awk '{print $14 + $15}' "/proc/$app/stat")
   db_after=$(db_cpu)
-  python3 - "$name" "$work/times" <<'PY'
-import sys
-t = sorted(float(x) * 1000 for x in open(sys.argv[2]))
-p = lambda q: t[min(len(t) - 1, int(q * len(t)))]
-print(f"{sys.argv[1]}: n={len(t)} p50={p(0.5):.1f} ms p95={p(0.95):.1f} ms max={t[-1]:.1f} ms")
-PY
+  percentiles "$name" "$work/times"
   echo "    cpu per write + read: app $(python3 -c "print(round(($after - $before) * 1000 / $(getconf CLK_TCK) / $requests, 1))") ms, database server $(python3 -c "print(round(($db_after - $db_before) * 1000 / $(getconf CLK_TCK) / $requests, 1))") ms"
 }
 

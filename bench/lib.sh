@@ -152,7 +152,11 @@ measure() { # name, curl args...
   [[ $status == 200 ]] || { echo "$name: HTTP $status, not measured" >&2; return; }
   for _ in $(seq 1 "${warmup:-10}"); do curl -s -o /dev/null "$@"; done
   for _ in $(seq 1 "$requests"); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done >"$work/times"
-  python3 - "$name" "$work/times" <<'PY'
+  percentiles "$name" "$work/times"
+}
+
+percentiles() { # name, file of times in seconds (one a line) → "name: n=.. p50=.. ms p95=.. ms max=.. ms"
+  python3 - "$1" "$2" <<'PY'
 import sys
 t = sorted(float(x) * 1000 for x in open(sys.argv[2]))
 p = lambda q: t[min(len(t) - 1, int(q * len(t)))]

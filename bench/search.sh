@@ -13,33 +13,7 @@ bench_init
 which=${1:-both}
 people=1000000
 
-# lib.sh's measure, followed by the CPU time (user + system) per request of the app and of the PostgreSQL server:
-# figures that do not depend on what else the machine is running, unlike the wall-clock percentiles.
-db_cpu() { # CPU ticks of the PostgreSQL server (postmaster and its backends); 0 on SQLite (it runs inside the app)
-  if [[ -n $PG_DIR && -f $PG_DIR/data/postmaster.pid ]]; then
-    local postmaster
-    postmaster=$(head -1 "$PG_DIR/data/postmaster.pid")
-    { echo "$postmaster"; ps --ppid "$postmaster" -o pid=; } | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done \
-      | awk '{s += $1} END {print s + 0}'
-  else
-    echo 0
-  fi
-}
-
-measure_cpu() {
-  local before after db_before db_after
-  if [[ -n ${warming:-} ]]; then # the first pass only touches every scenario (JIT, the file's pages)
-    shift
-    for _ in $(seq 1 20); do curl -s -o /dev/null "$@"; done
-    return
-  fi
-  before=$(awk '{print $14 + $15}' "/proc/$app/stat")
-  db_before=$(db_cpu)
-  measure "$@"
-  after=$(awk '{print $14 + $15}' "/proc/$app/stat")
-  db_after=$(db_cpu)
-  echo "    cpu per request: app $(python3 -c "print(round(($after - $before) * 1000 / $(getconf CLK_TCK) / ($requests + 11), 1))") ms, database server $(python3 -c "print(round(($db_after - $db_before) * 1000 / $(getconf CLK_TCK) / ($requests + 11), 1))") ms"
-}
+# measure_cpu (lib.sh): the wall-clock percentiles and the CPU time per request of the app and of the PostgreSQL server.
 
 scenarios() { # provider
   local admin bantul pengurus token nik

@@ -99,7 +99,8 @@ public abstract class WahanaDbContext(DbContextOptions options, CurrentUser curr
     // Only scope filters are lifted for aggregates, by name: lifting every filter (IgnoreQueryFilters()) anywhere in a
     // query lifts them for the whole query, deleted services and merged people included.
 
-    private bool CountsEverything => !CurrentUser.Scope.SeesPeople && CurrentUser.Scope.AllInstitutions;
+    /// <summary>The forum and partners of the whole province: they count every record, seeing none.</summary>
+    public bool CountsEverything => !CurrentUser.Scope.SeesPeople && CurrentUser.Scope.AllInstitutions;
 
     /// <summary>Set by the demo seeder only: generated demo rows are not users' writes and are not audited.</summary>
     public bool AuditDisabled { get; set; }

@@ -125,8 +125,7 @@ public sealed class ServedFiguresQuery(WahanaDbContext db)
         {
             institutions = institutions.Where(i => i.RegencyCode == regency);
         }
-        var countsEverything = scope.AllPeople || (!scope.SeesPeople && scope.AllInstitutions);
-        if (!countsEverything)
+        if (!scope.AllPeople && !db.CountsEverything)
         {
             if (scope.RegencyCode is { } district)
             {
