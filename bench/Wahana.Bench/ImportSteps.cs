@@ -51,7 +51,7 @@ internal static class ImportSteps
                     using var source = SourceReader.Open(file, SourceFormat.Xlsx);
                     var columns = ImportColumns.MapHeaders(source.Headers).Map!;
                     using var writer = RowSpill.Create(spill, columns);
-                    var result = await new ImportRun(db, target).CheckAsync(source.Rows(), new RowParser(columns, target, today), writer.Write, _ => { }, default);
+                    var result = await new ImportRun(db, target).CheckAsync(ReadAhead.Of(source.Rows(), default), new RowParser(columns, target, today), writer.Write, _ => { }, default);
                     return result.ValidRows;
                 });
                 await TimeIf(full, "commit (spill, parse, checks, insert; rolled back)", async () =>
@@ -79,12 +79,13 @@ internal static class ImportSteps
                         var parser = new RowParser(RowParser.CanonicalColumns(), target, today);
                         var people = RowSpill.Read(spill).Select(parser.Parse).Where(r => r.IsValid).Select(r => r.Person).ToList();
                         var clock = Stopwatch.StartNew();
-                        using (var insert = new BulkInsert(db))
+                        await using (var insert = await BulkInsert.StartAsync(db, default))
                         {
                             for (var start = 0; start < people.Count; start += 2000)
                             {
                                 await insert.InsertAsync(people.GetRange(start, Math.Min(2000, people.Count - start)), default);
                             }
+                            await insert.CompleteAsync(default);
                         }
                         Console.WriteLine($"  (inserts alone {clock.Elapsed.TotalSeconds:0.00} s)");
                         clock.Restart();

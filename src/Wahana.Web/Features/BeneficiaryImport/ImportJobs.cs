@@ -189,7 +189,7 @@ public sealed partial class ImportJobs : IDisposable
         using (var spill = RowSpill.Create(job.SpillPath, columns))
         {
             result = await new ImportRun(db, job.Target)
-                .CheckAsync(source.Rows(), parser, spill.Write, n => job.Processed = n, cancellationToken);
+                .CheckAsync(ReadAhead.Of(source.Rows(), cancellationToken), parser, spill.Write, n => job.Processed = n, cancellationToken);
         }
         job.Result = result;
         job.State = ImportState.Diperiksa;
@@ -218,8 +218,9 @@ public sealed partial class ImportJobs : IDisposable
             (result, saved) = await new ImportRun(db, job.Target)
                 .CommitAsync(RowSpill.Read(job.SpillPath), parser, job.AllOrNothing, n => job.Processed = n, cancellationToken);
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
+            // BulkInsert writes on the connection itself: a NIK registered since the checks fails there, not in SaveChanges.
             LogFailure(_logger, e, job.Id);
             await transaction.RollbackAsync(CancellationToken.None);
             throw new ImportFileException(

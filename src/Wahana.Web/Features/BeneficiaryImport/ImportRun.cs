@@ -78,7 +78,7 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
     {
         var result = new RunResult();
         var saved = new List<Guid>();
-        using var insert = new BulkInsert(db);
+        await using var insert = await BulkInsert.StartAsync(db, cancellationToken);
         await foreach (var chunk in ChunksAsync(rows, parser, result, _ => { }, progress, cancellationToken))
         {
             Collect(chunk, result);
@@ -95,6 +95,10 @@ public sealed class ImportRun(WahanaDbContext db, ImportTarget target)
             }
             await insert.InsertAsync(valid, cancellationToken);
             saved.AddRange(valid.Select(p => p.Id));
+        }
+        if (saved.Count > 0 && !(allOrNothing && result.InvalidCount > 0))
+        {
+            await insert.CompleteAsync(cancellationToken);
         }
         return (result, saved);
     }

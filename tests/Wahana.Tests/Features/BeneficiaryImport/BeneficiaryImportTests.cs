@@ -237,6 +237,65 @@ public abstract class BeneficiaryImportTests(WahanaFactory factory)
     }
 
     [ProviderFact]
+    public async Task A_NIK_registered_between_the_dry_run_and_the_save_stops_all_or_nothing_and_only_its_row_is_skipped()
+    {
+        var wksbm = await factory.WksbmOfAsync(TestUsers.Pengurus(57));
+        var today = factory.Today;
+        var tag = Tag();
+        var serial = Serial();
+        var rows = new List<Dictionary<string, object?>>
+        {
+            Person(wksbm, today, $"Painem {tag}", serial),
+            Person(wksbm, today, $"Tukiyem {tag}", serial + 1),
+        };
+        var names = rows.Select(r => (string)r["nama"]!).ToList();
+        using var client = await factory.CreateLoggedInClientAsync(TestUsers.Pengurus(57));
+        var before = await CountAsync(wksbm.Id);
+        var since = DateTimeOffset.UtcNow;
+        var registered = new Beneficiary
+        {
+            Name = $"Tukiyem Lain {tag}",
+            Nik = (string)rows[1]["nik"]!,
+            Sex = Sex.Perempuan,
+            BirthDate = new DateOnly(1950, 3, 14),
+            VillageCode = wksbm.VillageCode,
+            InstitutionId = wksbm.Id,
+            RegisteredOn = today,
+        };
+        try
+        {
+            var page = await client.CheckAsync(wksbm.Id, Xlsx(rows), "dua.xlsx");
+            Assert.Equal((2L, 2L, 0L), (page.Rows, page.Valid, page.Invalid));
+
+            // Meanwhile someone registers the second person by hand.
+            await factory.WithDbAsync(async db =>
+            {
+                db.Beneficiaries.Add(registered);
+                return await db.SaveChangesAsync();
+            });
+
+            page = await client.CommitAsync(page, "semua");
+            Assert.Equal("Diperiksa", page.State);
+            Assert.StartsWith("Tidak ada yang disimpan: sejak pemeriksaan, ada baris yang kini bermasalah", page.Message, StringComparison.Ordinal);
+            Assert.Contains(page.Errors, e => e.Message.StartsWith("NIK sudah terdaftar di registri, di WKSBM ini.", StringComparison.Ordinal));
+            Assert.Equal(before + 1, await CountAsync(wksbm.Id));
+
+            page = await client.CommitAsync(page, "valid");
+            Assert.Equal("Selesai", page.State);
+            Assert.Equal(1, HttpHelpers.TestIdNumber(page.Html, "import-saved"));
+            var saved = await factory.ImportedAsync(wksbm.Id, names);
+            Assert.Equal(names[0], Assert.Single(saved).Name);
+            Assert.Equal(before + 2, await CountAsync(wksbm.Id));
+        }
+        finally
+        {
+            await factory.CleanUpAsync(wksbm.Id, names, since);
+            await factory.RemoveBeneficiariesAsync(registered.Id);
+        }
+        Assert.Equal(before, await CountAsync(wksbm.Id));
+    }
+
+    [ProviderFact]
     public async Task A_district_office_imports_a_clean_csv_all_or_nothing_into_a_WKSBM_of_its_kabupaten_and_not_elsewhere()
     {
         var wksbm = await factory.WksbmOfAsync(TestUsers.Pengurus(58));
