@@ -19,9 +19,8 @@ namespace Wahana.Web.Features.BeneficiaryImport;
 /// <para>
 /// SQLite: the rows go first into two TEMP tables without indexes (prepared one-row statements), and
 /// <see cref="CompleteAsync"/> moves them into the registry with one INSERT … SELECT per table, ordered by name key.
-/// Row by row into the indexed tables cost 14-16 s for 100,000 rows at a million people here, this way about
-/// 5.5 s: each statement into a table with eight indexes, a trigger and foreign keys has a fixed cost of its own,
-/// paid once per table instead of once per row (ADR 0008).
+/// Row by row into the indexed tables (eight indexes, the name-search trigger, foreign keys) cost 14-16 s for
+/// 100,000 rows at a million people here, this way about 5.5 s (ADR 0008, bench/README).
 /// PostgreSQL: binary COPY straight into the tables, one COPY per table and chunk.
 /// </para>
 /// </summary>
