@@ -15,6 +15,10 @@ public readonly record struct Semester(int Year, int Half)
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
+    /// <summary>How people say it, on every page: "Semester 1 2026 (Januari–Juni)".</summary>
+    public string Name => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"Semester {Half} {Year} ({(Half == 1 ? "Januari–Juni" : "Juli–Desember")})");
+
     public override string ToString() => $"{Year}-{Half}";
 
     /// <summary>Reads a semester written as "2026-1" or "2026-2" (spaces around allowed); null when it is not one.</summary>

@@ -42,7 +42,4 @@ public static class ServiceNames
         _ => "Lainnya",
     };
 
-    /// <summary>"2026-1" as people say it: "Semester 1 2026 (Jan–Jun)".</summary>
-    public static string SemesterName(Semester semester) =>
-        $"Semester {semester.Half} {semester.Year} ({(semester.Half == 1 ? "Jan–Jun" : "Jul–Des")})";
 }

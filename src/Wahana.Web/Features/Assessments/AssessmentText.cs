@@ -9,12 +9,7 @@ public static class AssessmentText
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
     public static string SemesterName(int year, int half) =>
-        half switch
-        {
-            1 => $"Semester 1 {year} (Januari–Juni)",
-            2 => $"Semester 2 {year} (Juli–Desember)",
-            _ => $"{year}-{half}",
-        };
+        half is 1 or 2 ? new Semester(year, half).Name : $"{year}-{half}";
 
     /// <summary>True for a real semester that has started by <paramref name="today"/> (assessments are never for the future).</summary>
     public static bool HasStarted(int year, int half, DateOnly today) =>

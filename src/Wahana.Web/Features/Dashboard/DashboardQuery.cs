@@ -80,7 +80,7 @@ public sealed class DashboardQuery(WahanaDbContext db)
         var trend = new List<DashboardTrendPoint>();
         for (var (s, i) = (first, 0); i < TrendSemesters; s = s.Next, i++)
         {
-            trend.Add(new DashboardTrendPoint(s.ToString(), DistributionText.SemesterName(s), Count(perSemester.GetValueOrDefault(s))));
+            trend.Add(new DashboardTrendPoint(s.ToString(), s.Name, Count(perSemester.GetValueOrDefault(s))));
         }
 
         var categoryNames = PpksCategory.All.ToDictionary(c => c.Slug, c => c.Name, StringComparer.Ordinal);
@@ -129,7 +129,7 @@ public sealed class DashboardQuery(WahanaDbContext db)
             .ToList();
 
         return new DashboardFigures(
-            semester.ToString(), DistributionText.SemesterName(semester), regency, institutionId, areaName, hidden, AggregateCount.SmallestShown,
+            semester.ToString(), semester.Name, regency, institutionId, areaName, hidden, AggregateCount.SmallestShown,
             new DashboardTotals(Count(total.PeopleServed), Count(total.Total.Services), total.Total.Rupiah, total.RupiahPerPerson,
                 total.Activities, Count(total.ActiveVolunteers), counted.Count),
             trend, byCategory, bySex, byAge, byKind, byFunding, regencies, band, districts);

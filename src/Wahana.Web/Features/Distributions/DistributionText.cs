@@ -12,8 +12,5 @@ public static class DistributionText
 
     public static string FundingName(FundingSource source) => ServiceNames.Funding(source);
 
-    public static string SemesterName(Semester semester) =>
-        string.Create(CultureInfo.InvariantCulture, $"Semester {semester.Half} tahun {semester.Year} ({semester})");
-
     public static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 }

@@ -68,9 +68,5 @@ public sealed record ReportDetails(
             report is not null && deadlines.IsOnTime(report), steps);
     }
 
-    /// <summary>"Semester 1 tahun 2026 (Januari-Juni)".</summary>
-    public static string SemesterName(Semester semester) => string.Create(CultureInfo.InvariantCulture,
-        $"Semester {semester.Half} tahun {semester.Year} ({(semester.Half == 1 ? "Januari-Juni" : "Juli-Desember")})");
-
     public static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 }
