@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Wahana.Web.Data;
 using Wahana.Web.Domain;
 using Wahana.Web.Infrastructure.Auth;
@@ -34,26 +32,4 @@ public static class RevealIdentity
     /// <summary>The audit entry of a reveal, with the reason in its new values.</summary>
     public static AuditEntry Audit(CurrentUser user, Guid beneficiaryId, string reason) =>
         ActionAudit.Entry(user, Action, nameof(Beneficiary), beneficiaryId.ToString(), new Dictionary<string, object?> { ["reason"] = reason });
-}
-
-/// <summary>Audit entries of deliberate actions on personal data (reveal, export, erasure), with what they were about.</summary>
-public static class ActionAudit
-{
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static AuditEntry Entry(CurrentUser user, string action, string entityType, string entityId, IReadOnlyDictionary<string, object?> values)
-    {
-        var entry = AuditTrail.Action(user, action, entityType, Guid.Empty);
-        return new AuditEntry
-        {
-            Id = entry.Id,
-            At = entry.At,
-            UserId = entry.UserId,
-            UserName = entry.UserName,
-            Action = entry.Action,
-            EntityType = entry.EntityType,
-            EntityId = entityId,
-            NewValues = JsonSerializer.Serialize(values, Json),
-        };
-    }
 }

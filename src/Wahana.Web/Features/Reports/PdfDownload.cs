@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
 using Wahana.Web.Data;
-using Wahana.Web.Features.Beneficiaries;
 using Wahana.Web.Infrastructure.Pdf;
 
 namespace Wahana.Web.Features.Reports;
