@@ -49,6 +49,9 @@ public sealed record ServedPersonFacts(Sex Sex, DateOnly BirthDate, int[] Catego
 /// </summary>
 public sealed class ServedFiguresCache
 {
+    /// <summary>How many WKSBM and people changed since the last reset are remembered (a few MB), see <see cref="ForgetOldChanges"/>.</summary>
+    internal const int MaxRememberedChanges = 100_000;
+
     private readonly ConcurrentDictionary<(Semester Semester, Guid InstitutionId), InstitutionSemesterFigures> _entries = new();
     private readonly ConcurrentDictionary<Guid, ServedPersonFacts> _people = new();
     private readonly ConcurrentDictionary<(Semester Semester, string Area), Composed> _composed = new();
@@ -138,6 +141,7 @@ public sealed class ServedFiguresCache
             {
                 _entries.TryRemove(key, out _);
             }
+            ForgetOldChanges();
         }
     }
 
@@ -161,6 +165,34 @@ public sealed class ServedFiguresCache
                 _institutionChangedAt[key.InstitutionId] = now;
                 _entries.TryRemove(key, out _);
             }
+            ForgetOldChanges();
+        }
+    }
+
+    /// <summary>The WKSBM and people whose last change is remembered (to refuse loads that overlapped it).</summary>
+    internal int RememberedChanges
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _institutionChangedAt.Count + _personChangedAt.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the memory of changes bounded: past <see cref="MaxRememberedChanges"/>, every load started before now is
+    /// refused as after <see cref="ForgetAll"/>, which makes the per-WKSBM and per-person times unnecessary. What is
+    /// kept stays: each change already removed what it touched. Called under the lock.
+    /// </summary>
+    private void ForgetOldChanges()
+    {
+        if (_institutionChangedAt.Count + _personChangedAt.Count > MaxRememberedChanges)
+        {
+            _allChangedAt = ++_changes;
+            _institutionChangedAt.Clear();
+            _personChangedAt.Clear();
         }
     }
 
