@@ -28,13 +28,13 @@ public sealed class BulkInsert : IAsyncDisposable
 {
     private const string StagePrefix = "ImportStage";
 
-    private readonly WahanaDbContext _db;
+    private readonly bool _staged;
     private readonly Table _people;
     private readonly Table _categories;
 
-    private BulkInsert(WahanaDbContext db, Table people, Table categories)
+    private BulkInsert(bool staged, Table people, Table categories)
     {
-        _db = db;
+        _staged = staged;
         _people = people;
         _categories = categories;
     }
@@ -55,7 +55,7 @@ public sealed class BulkInsert : IAsyncDisposable
             await people.CreateStageAsync(cancellationToken);
             await categories.CreateStageAsync(cancellationToken);
         }
-        return new BulkInsert(db, people, categories);
+        return new BulkInsert(stage, people, categories);
     }
 
     public async Task InsertAsync(IReadOnlyList<Beneficiary> people, CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ public sealed class BulkInsert : IAsyncDisposable
     /// </summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        if (_db.Database.IsSqlite())
+        if (_staged)
         {
             await _people.MoveStageAsync(orderBy: nameof(Beneficiary.NameKey), cancellationToken);
             await _categories.MoveStageAsync(orderBy: null, cancellationToken);
@@ -100,9 +100,11 @@ public sealed class BulkInsert : IAsyncDisposable
             await ExecuteAsync($"CREATE TEMP TABLE {_stage} AS SELECT {ColumnList} FROM {_table} WHERE 0", cancellationToken);
         }
 
+        /// <summary>Moves the staged rows into the table, in the order of the property <paramref name="orderBy"/> if given.</summary>
         public async Task MoveStageAsync(string? orderBy, CancellationToken cancellationToken)
         {
-            var order = orderBy is null ? "" : " ORDER BY " + sql.DelimitIdentifier(orderBy);
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var order = orderBy is null ? "" : " ORDER BY " + sql.DelimitIdentifier(entity.FindProperty(orderBy)!.GetColumnName(table)!);
             await ExecuteAsync($"INSERT INTO {_table} ({ColumnList}) SELECT {ColumnList} FROM temp.{_stage}{order}", cancellationToken);
             await ExecuteAsync($"DROP TABLE temp.{_stage}", cancellationToken);
         }
